@@ -1,0 +1,25 @@
+/**
+ * A usage event as the rating engine sees it: validated, normalized, with the
+ * import batch it came in. The usage storage (src-main/usage) yields these for a
+ * period in import order: batch by batch in ascending `batch_seq`, and within a
+ * batch in the order of the file. The rating engine relies on that order for the
+ * `latest` aggregation (a tie in timestamp goes to the event imported last).
+ */
+export interface RatedUsageEvent {
+  /** `null` for the default source; (source, event_id) is unique in the store. */
+  source: string | null;
+  event_id: string;
+  /** The customer's external id on the platform, as exported. */
+  customer: string;
+  meter: string;
+  /** Exact decimal string, ≥ 0. */
+  quantity: string;
+  /** Milliseconds since the epoch, UTC. */
+  time: number;
+  properties: Record<string, string | number>;
+  /** The `seq` of the import batch that stored the event. */
+  batch_seq: number;
+}
+
+/** All events whose timestamp falls in the period (`YYYY-MM`), in import order. */
+export type PeriodUsageReader = (period: string) => AsyncIterable<RatedUsageEvent>;
