@@ -1,0 +1,116 @@
+/**
+ * `load`: validates a whole bundle first (shape, then references against the bundle
+ * and the store), and only then writes it, all in one store commit, or nothing.
+ * Entities with an id the store already has replace it (a bundle is also how a
+ * scripted set-up changes a plan or a customer); payments, invoices and credit notes
+ * are never replaced.
+ */
+import { UserError } from '../domain/errors';
+import type { StoreData } from '../store/data';
+import type { Store } from '../store/store';
+import { mergeSettings } from './settings';
+import { bundleSchema, jsonPath, type Bundle } from './schema';
+import { checkBundle, type BundleProblem } from './validate';
+import { prepareBundleUsage } from './usage';
+import { sequencesFromNumbers } from './sequences';
+
+export interface LoadSummary {
+  meters: number;
+  plans: number;
+  customers: number;
+  contracts: number;
+  credits: number;
+  uptime: number;
+  payments: number;
+  invoices: number;
+  credit_notes: number;
+  usage: { accepted: number; duplicates: number };
+}
+
+/** Parses and checks a bundle without writing anything; throws one UserError listing every problem. */
+export function parseBundle(input: unknown, source: string, store: StoreData): Bundle {
+  const parsed = bundleSchema.safeParse(input);
+  if (!parsed.success) {
+    throw bundleError(
+      source,
+      parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
+    );
+  }
+  const problems = checkBundle(parsed.data, store);
+  if (problems.length > 0) throw bundleError(source, problems);
+  return parsed.data;
+}
+
+function bundleError(source: string, problems: BundleProblem[]): UserError {
+  const lines = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+  if (lines.length === 1) return new UserError(`${source}: ${lines[0]}. Nothing was loaded.`);
+  return new UserError(`${source} has ${lines.length} problems; nothing was loaded:`, lines);
+}
+
+/** Parses JSON text, naming the file and the position of a syntax error. */
+export function parseBundleText(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UserError(`${source} is not valid JSON: ${(error as Error).message}.`);
+  }
+}
+
+export async function loadBundle(
+  store: Store,
+  input: unknown,
+  source = 'The bundle',
+): Promise<LoadSummary> {
+  const bundle = parseBundle(input, source, store.read());
+  const usage = await prepareBundleUsage(store, bundle, source);
+  return store.update((draft) => {
+    draft.settings = mergeSettings(draft.settings, bundle.settings);
+    upsert(draft.meters, bundle.meters, (m) => m.code);
+    upsert(draft.plans, bundle.plans, (p) => p.code);
+    upsert(draft.customers, bundle.customers, (c) => c.id);
+    upsert(draft.contracts, bundle.contracts, (c) => c.id);
+    upsert(draft.credits, bundle.credits, (c) => c.id);
+    upsert(draft.uptime, bundle.uptime, (u) => `${u.contract} ${u.period}`);
+    draft.invoices.push(...bundle.invoices);
+    draft.credit_notes.push(...bundle.credit_notes);
+    draft.payments.push(...bundle.payments);
+    restoreSequences(draft);
+    usage.commit(draft);
+    return {
+      meters: bundle.meters.length,
+      plans: bundle.plans.length,
+      customers: bundle.customers.length,
+      contracts: bundle.contracts.length,
+      credits: bundle.credits.length,
+      uptime: bundle.uptime.length,
+      payments: bundle.payments.length,
+      invoices: bundle.invoices.length,
+      credit_notes: bundle.credit_notes.length,
+      usage: { accepted: usage.accepted, duplicates: usage.duplicates },
+    };
+  });
+}
+
+function upsert<T>(target: T[], incoming: readonly T[], key: (item: T) => string): void {
+  const index = new Map(target.map((item, position) => [key(item), position]));
+  for (const item of incoming) {
+    const position = index.get(key(item));
+    if (position === undefined) {
+      index.set(key(item), target.length);
+      target.push(item);
+    } else {
+      target[position] = item;
+    }
+  }
+}
+
+/** After a restore, the number sequences continue from the highest number restored. */
+function restoreSequences(draft: StoreData): void {
+  const restored = sequencesFromNumbers(draft.settings, [
+    ...draft.invoices.flatMap((i) => (i.number ? [i.number] : [])),
+    ...draft.credit_notes.map((n) => n.number),
+  ]);
+  for (const [prefix, seq] of Object.entries(restored)) {
+    draft.sequences[prefix] = Math.max(draft.sequences[prefix] ?? 0, seq);
+  }
+}

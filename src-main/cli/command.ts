@@ -1,0 +1,96 @@
+/**
+ * How a CLI command is declared. Each command lives in its own file under
+ * `commands/`, declares its options and arguments here (so `--help` and parsing are
+ * generated from one description), and calls the services: no billing logic here.
+ */
+import type { Store } from '../store/store';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stderr is a terminal: progress is shown only then. */
+  readonly isTTY: boolean;
+  /** The folder relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  description: string;
+  /** Placeholder shown in help (`--period YYYY-MM`). */
+  value?: string;
+  /** The option may be given several times (`--map a=b --map c=d`). */
+  multiple?: boolean;
+  short?: string;
+}
+
+export interface ArgumentSpec {
+  name: string;
+  required: boolean;
+  /** Takes every remaining argument (`finalize ID…`). */
+  variadic?: boolean;
+}
+
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface CommandContext {
+  io: CliIO;
+  /** `--json`: print exactly one JSON document on stdout and nothing else. */
+  json: boolean;
+  /** The data folder (`--data`, else the desktop app's folder). */
+  dataDir: string;
+  /** Opens the store of the data folder once; the runner closes it after the command. */
+  store(): Promise<Store>;
+  /** A progress line on stderr, only when it is a terminal; replaces the previous one. */
+  progress(text: string): void;
+  /** Resolves a path the user typed against the working folder. */
+  resolvePath(path: string): string;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  args: ArgumentSpec[];
+  /** Returns the exit code; nothing means 0. */
+  run(ctx: CommandContext, options: OptionValues, args: string[]): Promise<number | void>;
+}
+
+/** A mistake in how the command was called (exit code 2), as opposed to bad data (exit 1). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function defineCommand(command: Command): Command {
+  return command;
+}
+
+/** The value of a string option, or undefined. */
+export function stringOption(options: OptionValues, name: string): string | undefined {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The value of a string option that must be present. */
+export function requiredOption(options: OptionValues, name: string, command: string): string {
+  const value = stringOption(options, name);
+  if (value === undefined) throw new UsageError(`--${name} is required.`, command);
+  return value;
+}
+
+/** Every value of a repeatable option, in order. */
+export function listOption(options: OptionValues, name: string): string[] {
+  const value = options[name];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** Writes the command's result: JSON when --json, else the human-readable text. */
+export function printResult(ctx: CommandContext, json: unknown, text: () => string): void {
+  ctx.io.stdout(ctx.json ? `${JSON.stringify(json, null, 2)}\n` : text());
+}

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { loadBundle, parseBundleText, type LoadSummary } from '../../bundle/load';
+import { UserError } from '../../domain/errors';
+import { defineCommand, printResult } from '../command';
+
+export const loadCommand = defineCommand({
+  name: 'load',
+  summary:
+    'Load a bundle (plans, customers, contracts, credits, usage…) into the store; all or nothing.',
+  options: {},
+  args: [{ name: 'FILE', required: true }],
+  async run(ctx, _options, [file = '']) {
+    const path = ctx.resolvePath(file);
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new UserError(
+        `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`,
+      );
+    });
+    const summary = await loadBundle(await ctx.store(), parseBundleText(text, file), file);
+    printResult(ctx, summary, () => `Loaded ${file}: ${describeSummary(summary)}.\n`);
+  },
+});
+
+export function describeSummary(summary: LoadSummary): string {
+  const counts = Object.entries(summary)
+    .filter(([key, value]) => key !== 'usage' && value !== 0)
+    .map(([key, value]) => `${String(value)} ${key.replace('_', ' ')}`);
+  counts.push(
+    `${summary.usage.accepted} usage events (${summary.usage.duplicates} duplicates skipped)`,
+  );
+  return counts.join(', ');
+}
