@@ -10,7 +10,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src-main/index.ts'),
-          cli: resolve(import.meta.dirname, 'src-main/cli/main.ts'),
+          cli: resolve(import.meta.dirname, 'src-main/cli/bin.ts'),
         },
       },
     },
