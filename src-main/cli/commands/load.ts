@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { loadBundle, parseBundleText, type LoadSummary } from '../../bundle/load';
+import { loadBundle, type LoadSummary } from '../../bundle/load';
+import { parseBundleText } from '../../bundle/parse';
 import { UserError } from '../../domain/errors';
 import { defineCommand, printResult } from '../command';
 
