@@ -46,6 +46,10 @@ export const lineDetailSchema = z.strictObject({
   events: z.number().int().optional(),
   transaction_amount: decimalString.optional(),
   tiers: z.array(tierDetailSchema).optional(),
+  /** Package charges: the packages started. */
+  packages: decimalString.optional(),
+  /** Minimum commitment: what the period's fees and charges came to before discount. */
+  charged: decimalString.optional(),
   /** The exact amount before the line was rounded. */
   exact_amount: decimalString.optional(),
   /** Late usage and progressive deductions: what was billed before, and where. */
@@ -93,14 +97,6 @@ export type StoredInvoiceStatus = (typeof STORED_INVOICE_STATUSES)[number];
 /** What the desk sees: `partially_paid` and `overdue` are derived from payments and the date. */
 export type InvoiceStatus = StoredInvoiceStatus | 'partially_paid' | 'overdue';
 
-/** What a usage charge billed, by charge index: the base for deductions and late usage. */
-export const billedChargeSchema = z.strictObject({
-  charge: z.number().int(),
-  period: periodName,
-  amount: decimalString,
-});
-export type BilledCharge = z.infer<typeof billedChargeSchema>;
-
 export const invoiceSchema = z.strictObject({
   id: z.string(),
   number: z.string().nullable(),
@@ -146,3 +142,8 @@ export const creditNoteSchema = z.strictObject({
   issue_date: isoDate,
 });
 export type CreditNote = z.infer<typeof creditNoteSchema>;
+
+/** Whether a reference (a payment's, a credit note's, a line's) names this invoice: by number, or by id while it is a draft. */
+export function refersTo(invoice: Invoice, reference: string): boolean {
+  return reference === invoice.number || reference === invoice.id;
+}

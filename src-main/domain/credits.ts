@@ -1,0 +1,94 @@
+/**
+ * Credit grants and what is left of them (billing.md §6). A grant's balance is never
+ * stored: it is its amount minus what non-void invoices (drafts included) applied, so
+ * voiding an invoice or replacing a draft gives credits back by itself.
+ */
+import { lastDayOfPeriod } from './dates';
+import type { CreditApplication, Invoice } from './invoice';
+import { isPriceCredit, type Credit } from './model';
+import { Dec, formatMoney, ZERO } from './money';
+
+/** Where a credit may apply: an invoice's customer, currency and period, judged on a date. */
+export interface CreditScope {
+  customer: string;
+  currency: string;
+  period: string;
+  /** The issue date, or for a draft the date the bill run computes it on. */
+  onDate: string;
+}
+
+export type CreditPlace = 'price' | 'balance';
+
+/** `expires_on` is exclusive: a credit expiring on the 1st is no longer usable on the 1st. */
+export function isUnexpiredOn(credit: Credit, date: string): boolean {
+  return credit.expires_on === null || credit.expires_on > date;
+}
+
+function placeOf(credit: Credit): CreditPlace {
+  return isPriceCredit(credit.kind) ? 'price' : 'balance';
+}
+
+/** Soonest expiry first (none last), then the oldest grant, then the id. */
+export function compareCreditsForUse(a: Credit, b: Credit): number {
+  if (a.expires_on !== b.expires_on) {
+    if (a.expires_on === null) return 1;
+    if (b.expires_on === null) return -1;
+    return a.expires_on < b.expires_on ? -1 : 1;
+  }
+  if (a.granted_on !== b.granted_on) return a.granted_on < b.granted_on ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export class CreditLedger {
+  private readonly remaining = new Map<string, Dec>();
+  private readonly credits: readonly Credit[];
+
+  constructor(credits: readonly Credit[], invoices: readonly Invoice[]) {
+    this.credits = [...credits].sort(compareCreditsForUse);
+    for (const credit of credits) this.remaining.set(credit.id, new Dec(credit.amount));
+    for (const invoice of invoices) {
+      if (invoice.status === 'void') continue;
+      for (const application of invoice.credit_applications) {
+        const left = this.remaining.get(application.credit);
+        if (left) this.remaining.set(application.credit, left.minus(application.amount));
+      }
+    }
+  }
+
+  remainingOf(creditId: string): Dec {
+    return this.remaining.get(creditId) ?? ZERO;
+  }
+
+  /**
+   * Takes credits of one place (price credits before tax, balance credits after it),
+   * in the order of billing.md §6, up to `limit`, and books what it took.
+   */
+  take(place: CreditPlace, scope: CreditScope, limit: Dec): CreditApplication[] {
+    const applications: CreditApplication[] = [];
+    const lastDay = lastDayOfPeriod(scope.period);
+    let open = limit;
+    for (const credit of this.credits) {
+      if (open.lte(0)) break;
+      const left = this.remainingOf(credit.id);
+      if (
+        placeOf(credit) !== place ||
+        credit.customer !== scope.customer ||
+        credit.currency !== scope.currency ||
+        credit.granted_on > lastDay ||
+        !isUnexpiredOn(credit, scope.onDate) ||
+        left.lte(0)
+      ) {
+        continue;
+      }
+      const amount = Dec.min(left, open);
+      this.remaining.set(credit.id, left.minus(amount));
+      open = open.minus(amount);
+      applications.push({
+        credit: credit.id,
+        kind: credit.kind,
+        amount: formatMoney(amount, scope.currency),
+      });
+    }
+    return applications;
+  }
+}

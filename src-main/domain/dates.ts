@@ -1,0 +1,136 @@
+/**
+ * Calendar arithmetic for billing, all in UTC (billing.md §2). Dates are `YYYY-MM-DD`
+ * strings and periods `YYYY-MM` strings at the edges; inside, a date is a day number
+ * (whole days since 1970-01-01) so ranges, overlaps and proration are integer sums.
+ */
+import { UserError } from './errors';
+import type { Contract } from './model';
+
+export const MS_PER_DAY = 86_400_000;
+
+/** Whole UTC days `[start, end)`; `end` is Infinity for an open-ended contract. */
+export interface DayRange {
+  start: number;
+  end: number;
+}
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+export function dayNumber(date: string): number {
+  const match = DATE.exec(date);
+  if (!match) throw new UserError(`'${date}' is not a date YYYY-MM-DD.`);
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+export function dateOfDay(day: number): string {
+  const date = new Date(day * MS_PER_DAY);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+export function addDays(date: string, days: number): string {
+  return dateOfDay(dayNumber(date) + days);
+}
+
+export function todayUtc(now: Date = new Date()): string {
+  return dateOfDay(Math.floor(now.getTime() / MS_PER_DAY));
+}
+
+/** Months since year 0, so that consecutive periods are consecutive integers. */
+function monthIndex(period: string): number {
+  const match = PERIOD.exec(period);
+  if (!match) throw new UserError(`'${period}' is not a period YYYY-MM.`);
+  return Number(match[1]) * 12 + Number(match[2]) - 1;
+}
+
+function periodOfIndex(index: number): string {
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1, 2)}`;
+}
+
+export function isPeriod(text: string): boolean {
+  return PERIOD.test(text);
+}
+
+export function addMonths(period: string, months: number): string {
+  return periodOfIndex(monthIndex(period) + months);
+}
+
+export function monthsBetween(from: string, to: string): number {
+  return monthIndex(to) - monthIndex(from);
+}
+
+/** The first day of the period as a date. */
+export function periodStart(period: string): string {
+  return `${periodOfIndex(monthIndex(period))}-01`;
+}
+
+export function periodRange(period: string): DayRange {
+  return {
+    start: dayNumber(periodStart(period)),
+    end: dayNumber(periodStart(addMonths(period, 1))),
+  };
+}
+
+export function lastDayOfPeriod(period: string): string {
+  return dateOfDay(periodRange(period).end - 1);
+}
+
+export function periodOfDate(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** The period an event's instant (milliseconds since the epoch, UTC) falls in. */
+export function periodOfTime(time: number): string {
+  return periodOfDate(dateOfDay(Math.floor(time / MS_PER_DAY)));
+}
+
+export function rangeDays(range: DayRange): number {
+  return range.end - range.start;
+}
+
+export function overlapDays(a: DayRange, b: DayRange): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+export function contractRange(contract: Pick<Contract, 'start_date' | 'end_date'>): DayRange {
+  return {
+    start: dayNumber(contract.start_date),
+    end: contract.end_date === null ? Infinity : dayNumber(contract.end_date),
+  };
+}
+
+export function isActiveIn(
+  contract: Pick<Contract, 'start_date' | 'end_date'>,
+  period: string,
+): boolean {
+  return overlapDays(contractRange(contract), periodRange(period)) > 0;
+}
+
+/**
+ * The day from which the contract's share of the period is complete: the period's end,
+ * or the contract's end when it ends inside the period. Before it, usage may still come.
+ */
+export function periodOverOn(contract: Pick<Contract, 'end_date'>, period: string): string {
+  const end = periodRange(period).end;
+  const contractEnd = contract.end_date === null ? Infinity : dayNumber(contract.end_date);
+  return dateOfDay(Math.min(end, contractEnd));
+}
+
+/**
+ * The contract year that starts with this period, or null when the period is not the
+ * first month of one. Contract years run 12 months from the first day of the month
+ * the contract starts in (billing.md §2), so they hold 365 or 366 days.
+ */
+export function contractYearStartingIn(
+  contract: Pick<Contract, 'start_date'>,
+  period: string,
+): DayRange | null {
+  const months = monthsBetween(periodOfDate(contract.start_date), period);
+  if (months < 0 || months % 12 !== 0) return null;
+  return { start: periodRange(period).start, end: periodRange(addMonths(period, 12)).start };
+}

@@ -1,0 +1,40 @@
+/**
+ * Document numbers (billing.md §8): a format such as `INV-{YYYY}-{SEQ:5}` rendered with
+ * the issue date's year and the next value of a counter kept per rendered prefix, so
+ * the sequence restarts each year when the format holds `{YYYY}`. Numbers are taken
+ * only when a document is finalized, which keeps each sequence gapless.
+ */
+import { UserError } from './errors';
+
+const SEQ = /\{SEQ(?::(\d+))?\}/;
+
+/** The key of a counter: the format rendered for the year, without the sequence part. */
+export function sequencePrefix(format: string, year: string): string {
+  return format.replaceAll('{YYYY}', year).replace(SEQ, '');
+}
+
+export function renderNumber(format: string, issueDate: string, seq: number): string {
+  const match = SEQ.exec(format);
+  if (!match) {
+    throw new UserError(
+      `The number format '${format}' has no {SEQ} or {SEQ:n} part for the sequence number.`,
+    );
+  }
+  const width = match[1] === undefined ? 0 : Number(match[1]);
+  return format
+    .replaceAll('{YYYY}', issueDate.slice(0, 4))
+    .replace(SEQ, String(seq).padStart(width, '0'));
+}
+
+/** Takes the next number of the format's sequence for the date, advancing the counter. */
+export function takeNumber(
+  sequences: Record<string, number>,
+  format: string,
+  issueDate: string,
+): string {
+  const prefix = sequencePrefix(format, issueDate.slice(0, 4));
+  const seq = (sequences[prefix] ?? 0) + 1;
+  const number = renderNumber(format, issueDate, seq);
+  sequences[prefix] = seq;
+  return number;
+}

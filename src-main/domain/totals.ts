@@ -1,0 +1,91 @@
+/**
+ * From lines to what the invoice asks for (billing.md §5–§7): subtotal, the contract's
+ * discount, price credits before tax, tax, total, then balance credits after tax.
+ * Each step is one rounded amount; every total is a sum of rounded amounts.
+ */
+import type { CreditPlace } from './credits';
+import type { CreditApplication, Invoice, InvoiceLine } from './invoice';
+import type { Customer } from './model';
+import { Dec, formatMoney, sum } from './money';
+
+/** Takes credits of one place up to a limit (nothing for a marketplace statement). */
+export type TakeCredits = (place: CreditPlace, limit: Dec) => CreditApplication[];
+
+export type Totals = Pick<
+  Invoice,
+  | 'subtotal'
+  | 'discount'
+  | 'discount_lines'
+  | 'credits'
+  | 'credit_applications'
+  | 'tax'
+  | 'tax_lines'
+  | 'tax_exempt'
+  | 'total'
+  | 'prepaid_applied'
+>;
+
+export interface TotalsTerms {
+  currency: string;
+  discountPercent: string;
+  customer: Customer;
+  /** Why no tax is charged (the customer's exemption, or the marketplace's), else null. */
+  taxExempt: string | null;
+  takeCredits: TakeCredits;
+}
+
+function amountOf(applications: readonly { amount: string }[]): Dec {
+  return sum(applications.map((application) => new Dec(application.amount)));
+}
+
+export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms): Totals {
+  const { currency, customer } = terms;
+  const money = (value: Dec) => formatMoney(value, currency);
+
+  const subtotal = amountOf(lines);
+  const percent = new Dec(terms.discountPercent);
+  const discount = new Dec(money(subtotal.times(percent).div(100)));
+  const discountLines = percent.isZero()
+    ? []
+    : [
+        {
+          description: `Discount ${terms.discountPercent}%`,
+          percent: terms.discountPercent,
+          amount: money(discount),
+        },
+      ];
+
+  const afterDiscount = subtotal.minus(discount);
+  const priceCredits = terms.takeCredits('price', Dec.max(0, afterDiscount));
+  const credits = amountOf(priceCredits);
+
+  const taxable = afterDiscount.minus(credits);
+  const rate = terms.taxExempt === null ? new Dec(customer.tax_rate) : new Dec(0);
+  const tax = new Dec(money(taxable.times(rate).div(100)));
+  const taxLines = rate.isZero()
+    ? []
+    : [
+        {
+          label: customer.tax_label || `Tax ${customer.tax_rate}%`,
+          rate: customer.tax_rate,
+          taxable: money(taxable),
+          amount: money(tax),
+        },
+      ];
+
+  const total = taxable.plus(tax);
+  const balanceCredits = terms.takeCredits('balance', Dec.max(0, total));
+
+  return {
+    subtotal: money(subtotal),
+    discount: money(discount),
+    discount_lines: discountLines,
+    credits: money(credits),
+    credit_applications: [...priceCredits, ...balanceCredits],
+    tax: money(tax),
+    tax_lines: taxLines,
+    tax_exempt: terms.taxExempt,
+    total: money(total),
+    prepaid_applied: money(amountOf(balanceCredits)),
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createAggregator, transactionAmounts } from '../../src-main/domain/aggregation';
+import type { Meter } from '../../src-main/domain/model';
+import { plain } from '../../src-main/domain/money';
+import { API_CALLS, NODES, PAYMENTS, SEATS, STORAGE, usageEvent } from '../billing/builders';
+import type { RatedUsageEvent } from '../../src-main/domain/usage';
+
+function aggregate(meter: Meter, events: RatedUsageEvent[]): string {
+  const aggregator = createAggregator(meter);
+  for (const event of events) aggregator.add(event);
+  return plain(aggregator.result());
+}
+
+const at = (
+  timestamp: string,
+  quantity: string,
+  properties: Record<string, string | number> = {},
+) => usageEvent({ timestamp, quantity, properties });
+
+describe('aggregators', () => {
+  const events = [
+    at('2026-10-02T00:00:00Z', '10.5', { user_id: 'u1' }),
+    at('2026-10-05T00:00:00Z', '3', { user_id: 7 }),
+    at('2026-10-03T00:00:00Z', '12', { user_id: '7' }),
+    at('2026-10-04T00:00:00Z', '0'),
+  ];
+
+  it('sum adds quantities exactly', () => {
+    expect(aggregate(API_CALLS, events)).toBe('25.5');
+  });
+
+  it('count counts events, whatever their quantity', () => {
+    expect(aggregate(PAYMENTS, events)).toBe('4');
+  });
+
+  it('max keeps the peak', () => {
+    expect(aggregate(NODES, events)).toBe('12');
+  });
+
+  it('unique_count compares values as strings and skips events without the field', () => {
+    expect(aggregate(SEATS, events)).toBe('2');
+  });
+
+  it('latest takes the latest timestamp, not the last event', () => {
+    expect(aggregate(STORAGE, events)).toBe('3');
+  });
+
+  it('latest gives a tie in timestamp to the event imported last', () => {
+    const tie = [at('2026-10-09T00:00:00Z', '5'), at('2026-10-09T00:00:00Z', '8')];
+    expect(aggregate(STORAGE, tie)).toBe('8');
+  });
+
+  it('every aggregation of no events is zero', () => {
+    for (const meter of [API_CALLS, NODES, PAYMENTS, SEATS, STORAGE]) {
+      expect(aggregate(meter, [])).toBe('0');
+    }
+  });
+
+  it('sums transaction amounts exactly and refuses one that is not a decimal', () => {
+    const amounts = transactionAmounts();
+    amounts.add(at('2026-10-01T00:00:00Z', '1', { amount: '0.1' }));
+    amounts.add(at('2026-10-01T00:00:00Z', '1', { amount: '0.2' }));
+    amounts.add(at('2026-10-01T00:00:00Z', '1'));
+    expect(plain(amounts.result())).toBe('0.3');
+    expect(() => amounts.add(at('2026-10-01T00:00:00Z', '1', { amount: 'ten' }))).toThrow(
+      /not a decimal amount/,
+    );
+  });
+});
