@@ -20,19 +20,29 @@ import { creditNoteSchema, invoiceSchema } from '../domain/invoice';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
-/** One period's share of an import batch: an immutable file of normalized events. */
+/**
+ * One period's share of an import batch: an immutable file of normalized events
+ * (src-main/usage/segment.ts). `bytes` and `sha256` let a reader notice a damaged file.
+ */
 export const usageSegmentSchema = z.strictObject({
   period: periodName,
+  /** Relative to the store's usage folder, e.g. `2026-10/b000017-3fa9c2d1.tsv`. */
   file: z.string(),
   events: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  sha256: z.string(),
 });
 export type UsageSegment = z.infer<typeof usageSegmentSchema>;
 
 export const usageBatchSchema = z.strictObject({
   id: z.string(),
-  /** Increasing with every import: invoices remember the highest they saw (late usage). */
+  /**
+   * Increasing with every import, never reused (a rolled-back batch keeps its entry):
+   * invoices remember the highest they saw (late usage).
+   */
   seq: z.number().int().positive(),
   file_name: z.string(),
+  /** Of the imported file as it was read. */
   sha256: z.string(),
   format: z.string(),
   imported_at: z.string(),
@@ -40,6 +50,13 @@ export const usageBatchSchema = z.strictObject({
   duplicates: z.number().int().min(0),
   rejected: z.number().int().min(0),
   segments: z.array(usageSegmentSchema),
+  /**
+   * The dedupe index of the batch's events (sorted 53-bit hashes of (source, event_id),
+   * 8 bytes each), relative to the usage folder; null when the batch stores no event.
+   */
+  index: z.string().nullable(),
+  /** When the batch was rolled back; its segments and index are then no longer listed. */
+  rolled_back_at: z.string().nullable(),
 });
 export type UsageBatch = z.infer<typeof usageBatchSchema>;
 

@@ -1,0 +1,244 @@
+/**
+ * CSV usage files (usage-import.md, "Formats"), parsed by papaparse as the file
+ * streams in: RFC 4180 quoting, LF or CRLF, the separator detected from the header.
+ * Rows are numbered by the line their record starts on, the header being row 1.
+ */
+import Papa from 'papaparse';
+import type { Readable } from 'node:stream';
+import { UserError } from '../../domain/errors';
+import { FileWriter } from '../segment';
+import { EVENT_FIELDS, type EventField, type FormatRules, type RawUsage } from '../validate';
+import { rowReason, type RowSink } from './types';
+
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** A column by this name holds a rejects file's reasons: never a property, replaced on the next rejects file. */
+export const REASON_COLUMN = 'reason';
+
+const REQUIRED: readonly EventField[] = ['event_id', 'customer', 'meter', 'quantity', 'timestamp'];
+
+export const CSV_RULES: FormatRules = {
+  labels: {
+    event_id: 'event_id',
+    source: 'source',
+    customer: 'customer',
+    meter: 'meter',
+    quantity: 'quantity',
+    timestamp: 'timestamp',
+  },
+  defaultQuantity: 'never',
+  unixSeconds: false,
+};
+
+/** The separator the header line uses most (outside quotes); a comma when it uses none. */
+export function detectDelimiter(headerLine: string): CsvDelimiter {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best: CsvDelimiter = ',';
+  for (const candidate of CSV_DELIMITERS) {
+    if ((counts.get(candidate) ?? 0) > (counts.get(best) ?? 0)) best = candidate;
+  }
+  return best;
+}
+
+/** The header's meaning: where each field is read from, and which columns are properties. */
+interface Layout {
+  width: number;
+  column: Record<EventField, number>;
+  /** Property columns with their names already as JSON keys (`"user_id":`). */
+  properties: { index: number; key: string }[];
+  reasonColumn: number;
+}
+
+function layoutOf(header: string[], map: Readonly<Record<string, string>>): Layout {
+  const names = header.map((name) => name.trim());
+  const position = new Map<string, number>();
+  names.forEach((name, index) => {
+    if (name !== '' && position.has(name))
+      throw new UserError(`The CSV header names the column '${name}' twice.`);
+    position.set(name, index);
+  });
+  const column = {} as Record<EventField, number>;
+  for (const field of EVENT_FIELDS) {
+    const name = map[field] ?? field;
+    const index = position.get(name) ?? -1;
+    if (index < 0 && (REQUIRED.includes(field) || map[field] !== undefined)) {
+      const hint = map[field] === undefined ? ` Name it so, or use --map ${field}=COLUMN.` : '';
+      throw new UserError(
+        `The CSV header has no column '${name}' (for ${field}); it has: ${names.join(', ')}.${hint}`,
+      );
+    }
+    column[field] = index;
+  }
+  const used = new Set(Object.values(column));
+  const properties = names.flatMap((name, index) =>
+    used.has(index) || name === '' || name === REASON_COLUMN
+      ? []
+      : [{ index, key: `${JSON.stringify(name)}:` }],
+  );
+  return {
+    width: names.length,
+    column,
+    properties,
+    reasonColumn: position.get(REASON_COLUMN) ?? -1,
+  };
+}
+
+/** Line breaks inside a record's fields: the lines it spans beyond its first. */
+function innerLineBreaks(fields: string[]): number {
+  let breaks = 0;
+  for (const field of fields) {
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    breaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
+  }
+  return breaks;
+}
+
+/** Writes rejected records back as CSV, with the reason in a `reason` column. */
+class CsvRejects {
+  private writer: FileWriter | null = null;
+
+  constructor(
+    private readonly path: string,
+    private readonly header: string[],
+    private readonly layout: Layout,
+    private readonly delimiter: CsvDelimiter,
+  ) {}
+
+  write(fields: string[], reason: string): void {
+    if (this.writer === null) {
+      this.writer = new FileWriter(this.path, { replace: true });
+      this.writer.write(
+        this.line(this.layout.reasonColumn >= 0 ? this.header : [...this.header, REASON_COLUMN]),
+      );
+    }
+    const record = [...fields];
+    if (this.layout.reasonColumn >= 0 && record.length === this.layout.width)
+      record[this.layout.reasonColumn] = reason;
+    else {
+      while (record.length < this.layout.width) record.push('');
+      record.push(reason);
+    }
+    this.writer.write(this.line(record));
+  }
+
+  private line(record: string[]): string {
+    return `${Papa.unparse([record], { delimiter: this.delimiter, newline: '\n' })}\n`;
+  }
+
+  close(): string | null {
+    this.writer?.finish();
+    return this.writer?.path ?? null;
+  }
+}
+
+export interface CsvOptions {
+  delimiter: CsvDelimiter;
+  map: Readonly<Record<string, string>>;
+  rejectsPath: string | null;
+}
+
+/** Reads every record; returns the rejects file written, if any. */
+export function readCsv(
+  text: Readable,
+  options: CsvOptions,
+  sink: RowSink,
+): Promise<string | null> {
+  let layout: Layout | null = null;
+  let rejects: CsvRejects | null = null;
+  let line = 1;
+  // One object reused for every row: the hot path allocates no event objects.
+  const raw: RawUsage = {
+    source: undefined,
+    event_id: undefined,
+    customer: undefined,
+    meter: undefined,
+    quantity: undefined,
+    timestamp: undefined,
+    properties: '',
+    problem: null,
+  };
+
+  const reject = (row: number, fields: string[], reason: string): void => {
+    rejects?.write(fields, rowReason(row, reason));
+  };
+
+  const handle = (fields: string[], quoteProblem: string | undefined): void => {
+    const row = line;
+    line += 1 + innerLineBreaks(fields);
+    if (layout === null) {
+      layout = layoutOf(fields, options.map);
+      if (options.rejectsPath !== null)
+        rejects = new CsvRejects(options.rejectsPath, fields, layout, options.delimiter);
+      return;
+    }
+    // A blank line is no record.
+    if (fields.length === 1 && fields[0] === '' && quoteProblem === undefined) return;
+    sink.rows++;
+    const problem =
+      quoteProblem ??
+      (fields.length === layout.width
+        ? undefined
+        : `expected ${layout.width} fields, found ${fields.length}`);
+    if (problem !== undefined) {
+      sink.unreadable(row, problem);
+      reject(row, fields, problem);
+      return;
+    }
+    const { column } = layout;
+    raw.event_id = fields[column.event_id];
+    raw.source = column.source < 0 ? undefined : fields[column.source];
+    raw.customer = fields[column.customer];
+    raw.meter = fields[column.meter];
+    raw.quantity = fields[column.quantity];
+    raw.timestamp = fields[column.timestamp];
+    let properties = '';
+    for (const { index, key } of layout.properties) {
+      const value = fields[index] as string;
+      // An empty cell is an absent property (a unique_count meter does not count it).
+      if (value !== '')
+        properties += `${properties === '' ? '{' : ','}${key}${JSON.stringify(value)}`;
+    }
+    raw.properties = properties === '' ? '' : `${properties}}`;
+    const reason = sink.row(row, raw);
+    if (reason !== null) reject(row, fields, reason);
+  };
+
+  return new Promise((resolve, reject) => {
+    Papa.parse<string[]>(text, {
+      delimiter: options.delimiter,
+      skipEmptyLines: false,
+      chunk(results, parser) {
+        try {
+          const quoteProblems = new Map<number, string>();
+          for (const error of results.errors) {
+            if (error.row !== undefined) quoteProblems.set(error.row, quoteReason(error.code));
+          }
+          results.data.forEach((fields, index) => handle(fields, quoteProblems.get(index)));
+        } catch (error) {
+          parser.abort();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      complete() {
+        if (layout === null)
+          return reject(new UserError('The CSV file is empty: it has no header row.'));
+        resolve(rejects?.close() ?? null);
+      },
+      error(error: Error) {
+        reject(error);
+      },
+    });
+  });
+}
+
+function quoteReason(code: string): string {
+  return code === 'MissingQuotes'
+    ? 'a quoted field is never closed'
+    : 'a quoted field is malformed (a quote inside it must be doubled)';
+}

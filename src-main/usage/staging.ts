@@ -1,0 +1,329 @@
+/**
+ * Staging an import batch: validated events are written to new segment files (one
+ * per period) as they stream in; nothing is visible until `commit` adds the batch to
+ * the document inside a `store.update`, the single commit point. A crash before that
+ * leaves only unreferenced files, which the store's pruning removes.
+ *
+ * Dedupe (by (source, event_id), against every stored batch and inside the batch,
+ * first kept) is decided in two steps so that the common case costs one hash and
+ * one binary search per event: while streaming, an event whose key hash is already
+ * in the stored index is marked a suspect; at the end, hashes repeated inside the
+ * batch are suspects too. Only if there are suspects are their real keys read back
+ * (from the stored segments and the staged ones) and compared exactly; the events
+ * that are true duplicates are then filtered out of the staged files.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../domain/errors';
+import type { StoreData, UsageBatch, UsageSegment } from '../store/data';
+import type { Store } from '../store/store';
+import { eventKey, eventKeyHash, sortedHas } from './keyHash';
+import {
+  encodeSegmentLine,
+  fileTag,
+  FileWriter,
+  segmentLineKey,
+  syncDirectory,
+  type SegmentEvent,
+} from './segment';
+import { liveBatches, loadHashIndex, segmentLines } from './storage';
+
+export interface RowError {
+  /** As usage-import.md numbers rows: the line a CSV record starts on, the NDJSON line, the array index + 1. */
+  row: number;
+  reason: string;
+}
+
+/** Rejected rows listed in full; beyond this only counted. */
+export const MAX_LISTED_ERRORS = 1000;
+
+export interface StagedCounts {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  /** The first MAX_LISTED_ERRORS rejected rows. */
+  errors: RowError[];
+}
+
+export interface StagedBatch extends StagedCounts {
+  /** The batch `commit` adds; null when nothing may be stored (a strict import with rejected rows). */
+  batch: UsageBatch | null;
+  /** Adds the batch to the document; call inside `store.update`. Refuses if the stored usage changed meanwhile. */
+  commit(draft: StoreData): void;
+  /** Deletes the staged files of a batch that will not be committed. */
+  discard(): void;
+}
+
+export interface StageOptions {
+  fileName: string;
+  format: string;
+  /** Store the valid rows even when some are rejected. */
+  keepValid: boolean;
+}
+
+/** One period's staged file and the events written to it. */
+interface StagedSegment {
+  period: string;
+  file: string;
+  writer: FileWriter;
+  events: number;
+}
+
+export function batchIdOf(seq: number): string {
+  return `b${String(seq).padStart(6, '0')}`;
+}
+
+export class UsageStaging {
+  private readonly segments = new Map<string, number>();
+  private readonly segmentList: StagedSegment[] = [];
+  /** Key hash of every staged event, in file order, and the index of its segment. */
+  private readonly hashes: number[] = [];
+  private readonly slots: number[] = [];
+  private readonly suspects = new Set<number>();
+  private readonly counts: StagedCounts = { accepted: 0, duplicates: 0, rejected: 0, errors: [] };
+
+  private constructor(
+    private readonly store: Store,
+    private readonly options: StageOptions,
+    private readonly live: UsageBatch[],
+    private readonly stored: Float64Array,
+    readonly seq: number,
+  ) {}
+
+  static async start(store: Store, options: StageOptions): Promise<UsageStaging> {
+    const data = store.read();
+    const seq = data.usage_batches.reduce((max, batch) => Math.max(max, batch.seq), 0) + 1;
+    const live = liveBatches(data);
+    return new UsageStaging(store, options, live, await loadHashIndex(store.usageDir, live), seq);
+  }
+
+  get batchId(): string {
+    return batchIdOf(this.seq);
+  }
+
+  /** Whether the import can no longer store anything (strict, and a row was rejected). */
+  get failed(): boolean {
+    return !this.options.keepValid && this.counts.rejected > 0;
+  }
+
+  add(event: SegmentEvent, period: string): void {
+    if (this.failed) return;
+    const hash = eventKeyHash(event.source, event.event_id);
+    if (sortedHas(this.stored, hash)) this.suspects.add(hash);
+    let slot = this.segments.get(period);
+    if (slot === undefined) {
+      slot = this.segmentList.length;
+      this.segments.set(period, slot);
+      this.segmentList.push(this.newSegment(period));
+    }
+    const segment = this.segmentList[slot] as StagedSegment;
+    segment.writer.write(encodeSegmentLine(event));
+    segment.events++;
+    this.hashes.push(hash);
+    this.slots.push(slot);
+  }
+
+  private newSegment(period: string): StagedSegment {
+    const file = `${period}/${this.batchId}-${fileTag()}.tsv`;
+    return { period, file, writer: new FileWriter(join(this.store.usageDir, file)), events: 0 };
+  }
+
+  reject(row: number, reason: string): void {
+    this.counts.rejected++;
+    if (this.counts.errors.length < MAX_LISTED_ERRORS) this.counts.errors.push({ row, reason });
+    // A strict import with a rejected row stores nothing: stop writing, keep reporting.
+    if (this.failed) this.discard();
+  }
+
+  /** Deletes every staged file; nothing of this import will be stored. */
+  discard(): void {
+    for (const segment of this.segmentList) {
+      segment.writer.abandon();
+      rmSync(segment.writer.path, { force: true });
+    }
+    this.segments.clear();
+    this.segmentList.length = 0;
+  }
+
+  /** Closes the staged files, settles the duplicates and writes the batch's index. */
+  async finish(sha256: string): Promise<StagedBatch> {
+    if (this.failed) return this.staged({ ...this.counts, accepted: 0, duplicates: 0 }, null);
+    let segments = this.segmentList.map((segment): UsageSegment => ({
+      period: segment.period,
+      file: segment.file,
+      events: segment.events,
+      ...segment.writer.finish(),
+    }));
+    const sorted = Float64Array.from(this.hashes).sort();
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i] === sorted[i - 1]) this.suspects.add(sorted[i] as number);
+    }
+    let index = sorted;
+    if (this.suspects.size > 0) {
+      const dropped = await this.confirmDuplicates(segments);
+      if (dropped.size > 0) {
+        segments = await this.rewriteWithout(segments, dropped);
+        index = Float64Array.from(this.hashes.filter((_, i) => !dropped.has(i))).sort();
+      }
+    }
+
+    const indexFile = index.length > 0 ? `index/${this.batchId}-${fileTag()}.idx` : null;
+    if (indexFile !== null) {
+      const writer = new FileWriter(join(this.store.usageDir, indexFile));
+      writer.writeBytes(new Uint8Array(index.buffer, index.byteOffset, index.byteLength));
+      writer.finish();
+    }
+    // Events of periods that lost every event to dedupe leave an empty file behind.
+    for (const segment of segments)
+      if (segment.events === 0) rmSync(join(this.store.usageDir, segment.file));
+    segments = segments
+      .filter((segment) => segment.events > 0)
+      .sort((a, b) => a.period.localeCompare(b.period));
+    const folders = new Set(segments.map((segment) => segment.period));
+    if (indexFile !== null) folders.add('index');
+    for (const folder of [...folders, '.']) syncDirectory(join(this.store.usageDir, folder));
+
+    const accepted = index.length;
+    const duplicates = this.hashes.length - accepted;
+    const batch: UsageBatch = {
+      id: this.batchId,
+      seq: this.seq,
+      file_name: this.options.fileName,
+      sha256,
+      format: this.options.format,
+      imported_at: new Date().toISOString(),
+      accepted,
+      duplicates,
+      rejected: this.counts.rejected,
+      segments,
+      index: indexFile,
+      rolled_back_at: null,
+    };
+    return this.staged({ ...this.counts, accepted, duplicates }, batch);
+  }
+
+  /**
+   * Reads the real keys behind the suspect hashes (stored batches whose index holds
+   * one, and the staged segments) and returns the file positions of the events that
+   * are true duplicates: stored already, or seen earlier in the file.
+   */
+  private async confirmDuplicates(segments: UsageSegment[]): Promise<Set<number>> {
+    const { usageDir } = this.store;
+    const suspects = this.suspects;
+    const isSuspect = (source: string | null, eventId: string) =>
+      suspects.has(eventKeyHash(source, eventId));
+
+    const storedKeys = new Set<string>();
+    for (const batch of this.live) {
+      const index = await loadHashIndex(usageDir, [batch]);
+      if (![...suspects].some((hash) => sortedHas(index, hash))) continue;
+      for (const segment of batch.segments) {
+        for await (const line of segmentLines(usageDir, segment)) {
+          const { source, eventId } = segmentLineKey(line, segment.file);
+          if (isSuspect(source, eventId)) storedKeys.add(eventKey(source, eventId));
+        }
+      }
+    }
+
+    const keys = new Map<number, string>();
+    const positions = this.suspectPositions(segments.length);
+    for (const [slot, segment] of segments.entries()) {
+      const wanted = positions[slot] as Map<number, number>;
+      if (wanted.size === 0) continue;
+      let line = 0;
+      for await (const text of segmentLines(usageDir, segment)) {
+        const ordinal = wanted.get(line++);
+        if (ordinal === undefined) continue;
+        const { source, eventId } = segmentLineKey(text, segment.file);
+        keys.set(ordinal, eventKey(source, eventId));
+      }
+    }
+
+    const dropped = new Set<number>();
+    const seen = new Set<string>();
+    for (const ordinal of [...keys.keys()].sort((a, b) => a - b)) {
+      const key = keys.get(ordinal) as string;
+      if (storedKeys.has(key) || seen.has(key)) dropped.add(ordinal);
+      else seen.add(key);
+    }
+    return dropped;
+  }
+
+  /** Per segment: line number → file position, for the events with a suspect hash. */
+  private suspectPositions(segmentCount: number): Map<number, number>[] {
+    const positions = Array.from({ length: segmentCount }, () => new Map<number, number>());
+    const lines = new Array<number>(segmentCount).fill(0);
+    for (let ordinal = 0; ordinal < this.hashes.length; ordinal++) {
+      const slot = this.slots[ordinal] as number;
+      const line = (lines[slot] as number)++;
+      if (this.suspects.has(this.hashes[ordinal] as number)) positions[slot]?.set(line, ordinal);
+    }
+    return positions;
+  }
+
+  /** Writes anew the segments that lose events, without them. */
+  private async rewriteWithout(
+    segments: UsageSegment[],
+    dropped: Set<number>,
+  ): Promise<UsageSegment[]> {
+    const { usageDir } = this.store;
+    const positions = this.suspectPositions(segments.length);
+    const rewritten: UsageSegment[] = [];
+    for (const [slot, segment] of segments.entries()) {
+      const wanted = positions[slot] as Map<number, number>;
+      const drops = new Set(
+        [...wanted].filter(([, ordinal]) => dropped.has(ordinal)).map(([line]) => line),
+      );
+      if (drops.size === 0) {
+        rewritten.push(segment);
+        continue;
+      }
+      const fresh = this.newSegment(segment.period);
+      let line = 0;
+      for await (const text of segmentLines(usageDir, segment)) {
+        if (!drops.has(line++)) fresh.writer.write(`${text}\n`);
+      }
+      rmSync(join(usageDir, segment.file));
+      const events = segment.events - drops.size;
+      rewritten.push({
+        period: segment.period,
+        file: fresh.file,
+        events,
+        ...fresh.writer.finish(),
+      });
+    }
+    return rewritten;
+  }
+
+  private staged(counts: StagedCounts, batch: UsageBatch | null): StagedBatch {
+    const { usageDir } = this.store;
+    const liveIds = this.live.map((b) => b.id).join(' ');
+    return {
+      ...counts,
+      batch,
+      commit(draft) {
+        if (batch === null) return;
+        const changed =
+          draft.usage_batches.some((b) => b.seq >= batch.seq) ||
+          liveBatches(draft)
+            .map((b) => b.id)
+            .join(' ') !== liveIds;
+        if (changed) {
+          throw new UserError(
+            'The stored usage changed while the file was being imported (another import or a rollback); nothing was stored. Import the file again.',
+          );
+        }
+        draft.usage_batches.push(batch);
+      },
+      discard() {
+        if (batch === null) return;
+        for (const file of [
+          ...batch.segments.map((s) => s.file),
+          ...(batch.index ? [batch.index] : []),
+        ]) {
+          rmSync(join(usageDir, file), { force: true });
+        }
+      },
+    };
+  }
+}

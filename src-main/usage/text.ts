@@ -1,0 +1,66 @@
+/**
+ * Reading a file as text without holding it whole: the import's input (hashed and
+ * counted as it is read, a byte-order mark dropped) and the lines of any text file.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Transform, pipeline, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+
+export interface TextInput {
+  /** The file's text in pieces (object mode: strings, never a character cut in two). */
+  text: Readable;
+  /** Bytes read so far. */
+  bytesRead(): number;
+  /** SHA-256 (hex) of the bytes read; complete once `text` has ended. */
+  sha256(): string;
+}
+
+/** Reads in 1 MiB pieces: fewer callbacks than the default 64 KiB, and little memory. */
+const PIECE = 1 << 20;
+
+/** `onPiece` is called after each piece is read (progress). */
+export function openTextInput(path: string, onPiece: () => void = () => undefined): TextInput {
+  const hash = createHash('sha256');
+  const decoder = new StringDecoder('utf8');
+  let bytes = 0;
+  let first = true;
+  const text = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      let piece = decoder.write(chunk);
+      if (first && piece.length > 0) {
+        first = false;
+        if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+      }
+      done(null, piece === '' ? undefined : piece);
+      onPiece();
+    },
+    flush(done) {
+      const rest = decoder.end();
+      done(null, rest === '' ? undefined : rest);
+    },
+  });
+  // Errors of the file (unreadable, vanished) reach `text`, where the reader sees them.
+  pipeline(createReadStream(path, { highWaterMark: PIECE }), text, () => undefined);
+  return { text, bytesRead: () => bytes, sha256: () => hash.copy().digest('hex') };
+}
+
+/** The lines of a text (`\n` or `\r\n`), the last one even without a line break. */
+export async function* textLines(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  for await (const piece of pieces) {
+    const text = carry + piece;
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      yield text.charCodeAt(end - 1) === 13 && end > start
+        ? text.slice(start, end - 1)
+        : text.slice(start, end);
+      start = end + 1;
+    }
+    carry = text.slice(start);
+  }
+  if (carry !== '') yield carry;
+}
