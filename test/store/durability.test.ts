@@ -1,0 +1,110 @@
+import { randomInt } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src-main/store/store';
+import type { WriteContents } from '../../src-main/store/durable-file';
+import { exited, spawnFixture, useTestDataFolder } from './helpers';
+
+/** Runs the writer fixture and SIGKILLs it after a random number of acknowledged writes. */
+async function killWriterAtRandom(dir: string): Promise<number> {
+  const child = spawnFixture('writer', [dir]);
+  const killAfter = randomInt(1, 30);
+  let acknowledged = -1;
+  let seen = 0;
+  let pending = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    pending += chunk.toString('utf8');
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      acknowledged = Number(line);
+      if (++seen === killAfter) child.kill('SIGKILL');
+    }
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  await exited(child);
+  expect(child.signalCode, stderr).toBe('SIGKILL');
+  return acknowledged;
+}
+
+/** Kills writers over and over in one folder, checking after each kill what survived. */
+async function crashLane(kills: number): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'nexus-crash-'));
+  try {
+    let lastAcknowledged = -1;
+    for (let kill = 0; kill < kills; kill++) {
+      lastAcknowledged = Math.max(lastAcknowledged, await killWriterAtRandom(dir));
+      const store = await openStore(dir);
+      const written = Object.keys(store.read().sequences);
+      await store.close();
+      // Every acknowledged write, in order and without gaps; at most the one write
+      // in flight at the kill may have landed too.
+      expect(written).toEqual(Array.from({ length: written.length }, (_, i) => `w${i}`));
+      expect(written.length - 1).toBeGreaterThanOrEqual(lastAcknowledged);
+      expect(written.length - 1).toBeLessThanOrEqual(lastAcknowledged + 1);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('durable writes', () => {
+  it('keeps every acknowledged write when the writing process is killed at random, 60 times', async () => {
+    await Promise.all([crashLane(30), crashLane(30)]);
+  }, 180_000);
+
+  describe('when the disk fails in the middle of a write', () => {
+    const folder = useTestDataFolder();
+    let diskFull = false;
+    const halfThenFail: WriteContents = async (file, text) => {
+      if (!diskFull) return file.writeFile(text, 'utf8');
+      await file.writeFile(text.slice(0, text.length / 2), 'utf8');
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+
+    it('leaves store.json and the document in memory as they were', async () => {
+      diskFull = false;
+      const store = await folder.open({ writeContents: halfThenFail });
+      await store.update((draft) => {
+        draft.sequences['INV-2026-'] = 1;
+      });
+      const fileBefore = await folder.storeFileText();
+      const documentBefore = store.read();
+
+      diskFull = true;
+      await expect(
+        store.update((draft) => {
+          draft.sequences['INV-2026-'] = 2;
+        }),
+      ).rejects.toThrow('ENOSPC');
+
+      expect(await folder.storeFileText()).toBe(fileBefore);
+      expect(store.read()).toBe(documentBefore);
+      expect(store.read().sequences['INV-2026-']).toBe(1);
+      expect((await readdir(folder.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+      diskFull = false;
+      await store.update((draft) => {
+        draft.sequences['INV-2026-'] = 3;
+      });
+      await store.close();
+      const reopened = await folder.open();
+      expect(reopened.read().sequences['INV-2026-']).toBe(3);
+    });
+
+    it('leaves no partial backup behind', async () => {
+      diskFull = false;
+      const store = await folder.open({ writeContents: halfThenFail });
+      const before = await store.listBackups();
+
+      diskFull = true;
+      await expect(store.backup('manual')).rejects.toThrow('ENOSPC');
+
+      expect(await store.listBackups()).toEqual(before);
+      expect(await readdir(join(folder.dir, 'backups'))).toEqual(before.map((b) => b.name));
+    });
+  });
+});

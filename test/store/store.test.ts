@@ -1,0 +1,58 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyStoreData } from '../../src-main/store/data';
+import { openStore, STORE_FILE } from '../../src-main/store/store';
+import { useTestDataFolder } from './helpers';
+
+describe('openStore', () => {
+  const folder = useTestDataFolder();
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  it('creates a missing data folder with an empty store.json', async () => {
+    const dir = join(folder.dir, 'not', 'yet');
+    const store = await openStore(dir);
+    try {
+      const expected = { ...emptyStoreData(), last_daily_backup: today() };
+      expect(store.read()).toEqual(expected);
+      expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toEqual(expected);
+      expect((await readdir(dir)).sort()).toEqual(['backups', 'store.json', 'store.lock', 'usage']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reads back what was committed before close', async () => {
+    const store = await folder.open();
+    await store.update((draft) => {
+      draft.settings.payment_terms_days = 14;
+    });
+    await store.close();
+    expect((await folder.open()).read().settings.payment_terms_days).toBe(14);
+  });
+
+  it('serializes concurrent updates, each seeing the one before', async () => {
+    const store = await folder.open();
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        store.update((draft) => {
+          draft.sequences['INV-2026-'] = (draft.sequences['INV-2026-'] ?? 0) + 1;
+        }),
+      ),
+    );
+    expect(store.read().sequences['INV-2026-']).toBe(20);
+  });
+
+  it('returns what the mutation returns', async () => {
+    const store = await folder.open();
+    await expect(store.update((draft) => draft.invoices.length)).resolves.toBe(0);
+  });
+
+  it('refuses calls after close', async () => {
+    const store = await folder.open();
+    await store.close();
+    await expect(store.update(() => undefined)).rejects.toThrow(
+      `The store of ${folder.dir} is closed.`,
+    );
+  });
+});
