@@ -37,6 +37,9 @@ function assertFinalizedInvoicesKept(before: readonly Invoice[], after: readonly
       );
     }
     if (isDeepStrictEqual(old, next)) continue;
+    if (old.status === 'void') {
+      throw new UserError(`Invoice ${old.number} is void, and a void invoice never changes again.`);
+    }
     const changed = (Object.keys(old) as (keyof Invoice)[]).find(
       (field) => !SETTLEMENT_FIELDS.has(field) && !isDeepStrictEqual(old[field], next[field]),
     );

@@ -78,6 +78,18 @@ describe('update() rules', () => {
     );
   });
 
+  it('refuses any change to a void invoice', async () => {
+    const store = await storeWithIssuedDocuments();
+    await store.update((draft) => {
+      Object.assign(finalized(draft), { status: 'void', voided_on: '2026-03-01' });
+    });
+    await expectRefused(
+      store,
+      (draft) => void (finalized(draft).status = 'open'),
+      'Invoice INV-2026-00001 is void, and a void invoice never changes again.',
+    );
+  });
+
   it('lets payments, credit notes and voiding settle a finalized invoice', async () => {
     const store = await storeWithIssuedDocuments();
     await store.update((draft) => {
