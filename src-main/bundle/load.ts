@@ -9,7 +9,7 @@ import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { mergeSettings } from './settings';
 import { parseBundle } from './parse';
-import { prepareBundleUsage } from './usage';
+import { stageUsageEvents } from '../services/importUsage';
 import { sequencesFromNumbers } from './sequences';
 
 export interface LoadSummary {
@@ -31,8 +31,14 @@ export async function loadBundle(
   source = 'The bundle',
 ): Promise<LoadSummary> {
   const bundle = parseBundle(input, source, store.read());
-  const usage = await prepareBundleUsage(store, bundle, source);
-  return store.update((draft) => {
+  // The events are staged in their own files first; the one commit below makes them
+  // part of the store together with the rest of the bundle, or not at all.
+  const usage = await stageUsageEvents(store, bundle.usage, {
+    fileName: source,
+    meters: bundle.meters,
+    customers: bundle.customers,
+  });
+  const committed = store.update((draft) => {
     draft.settings = mergeSettings(draft.settings, bundle.settings);
     upsert(draft.meters, bundle.meters, (m) => m.code);
     upsert(draft.plans, bundle.plans, (p) => p.code);
@@ -57,6 +63,10 @@ export async function loadBundle(
       credit_notes: bundle.credit_notes.length,
       usage: { accepted: usage.accepted, duplicates: usage.duplicates },
     };
+  });
+  return committed.catch((error: unknown) => {
+    usage.discard();
+    throw error;
   });
 }
 

@@ -570,7 +570,7 @@ export function demoBundle(anchor: Month = currentMonth(), seed = 20261124): Bun
     dateOf(shiftMonth(anchor, -c.since), c.since % 3 === 0 ? 1 : 1 + ((c.since * 7) % 27));
   const contracts: NonNullable<BundleInput['contracts']> = CATALOG_CUSTOMERS.flatMap((c) => {
     const start = startOf(c);
-    const reserved = c.reserved ? { nodes: String(c.reserved) } : {};
+    const reserved: Record<string, string> = c.reserved ? { nodes: String(c.reserved) } : {};
     const channel = c.plan === 'aws-usage' ? ('aws_marketplace' as const) : ('direct' as const);
     const contract = {
       id: `${c.id}-${c.plan}`,
