@@ -35,4 +35,3 @@ export function parseBundleText(text: string, source: string): unknown {
     throw new UserError(`${source} is not valid JSON: ${(error as Error).message}.`);
   }
 }
-

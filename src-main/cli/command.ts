@@ -87,7 +87,9 @@ export function requiredOption(options: OptionValues, name: string, command: str
 /** Every value of a repeatable option, in order. */
 export function listOption(options: OptionValues, name: string): string[] {
   const value = options[name];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
 }
 
 /** Writes the command's result: JSON when --json, else the human-readable text. */
