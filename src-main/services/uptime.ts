@@ -1,0 +1,78 @@
+/**
+ * Measured uptime and the SLA credits it earns (billing.md §6). The credit is a grant
+ * like any other, with an id derived from the contract and period, so recording the
+ * same uptime again, or billing after a bundle brought uptime in, changes nothing.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { UserError } from '../domain/errors';
+import { isPeriod } from '../domain/dates';
+import { uptimeSchema, type Credit, type Uptime } from '../domain/model';
+import { slaCreditFor, slaCreditId } from '../domain/sla';
+import type { StoreData } from '../store/data';
+import type { Store } from '../store/store';
+import { Book } from './book';
+
+/**
+ * Brings the SLA credits of these uptime records in line with them: granted, changed or
+ * withdrawn. A credit some invoice already applied can no longer change.
+ */
+function syncSlaCreditsOf(data: StoreData, uptimes: readonly Uptime[]): void {
+  const book = new Book(data);
+  const credits = new Map(data.credits.map((credit) => [credit.id, credit]));
+  let changed = false;
+  for (const uptime of uptimes) {
+    const id = slaCreditId(uptime.contract, uptime.period);
+    const wanted = slaCreditFor(book.terms(book.contract(uptime.contract)), uptime);
+    const existing = credits.get(id) ?? null;
+    if (isDeepStrictEqual(existing, wanted)) continue;
+    const appliedOn = data.invoices.find(
+      (invoice) =>
+        invoice.status !== 'void' && invoice.credit_applications.some((a) => a.credit === id),
+    );
+    if (existing && appliedOn) {
+      throw new UserError(
+        `The SLA credit ${id} is already applied on invoice ${appliedOn.number ?? appliedOn.id}, so the uptime of ${uptime.contract} for ${uptime.period} can no longer change it.`,
+      );
+    }
+    if (wanted) credits.set(id, wanted);
+    else credits.delete(id);
+    changed = true;
+  }
+  if (changed) data.credits = [...credits.values()];
+}
+
+/** Grants the SLA credits of every uptime record (a bundle may have brought uptime in). */
+export function syncSlaCredits(data: StoreData): void {
+  syncSlaCreditsOf(data, data.uptime);
+}
+
+export interface UptimeInput {
+  contract: string;
+  period: string;
+  uptime_percent: string;
+}
+
+/** Records a contract's uptime for a period, replacing an earlier figure, and its SLA credit. */
+export async function recordUptime(
+  store: Store,
+  input: UptimeInput,
+): Promise<{ uptime: Uptime; credit: Credit | null }> {
+  if (!isPeriod(input.period)) throw new UserError(`'${input.period}' is not a period YYYY-MM.`);
+  const parsed = uptimeSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new UserError(
+      `The uptime '${input.uptime_percent}' is not a percentage between 0 and 100.`,
+    );
+  }
+  const uptime = parsed.data;
+  return store.update((data) => {
+    const index = data.uptime.findIndex(
+      (u) => u.contract === uptime.contract && u.period === uptime.period,
+    );
+    if (index >= 0) data.uptime[index] = uptime;
+    else data.uptime.push(uptime);
+    syncSlaCreditsOf(data, [uptime]);
+    const id = slaCreditId(uptime.contract, uptime.period);
+    return { uptime, credit: data.credits.find((credit) => credit.id === id) ?? null };
+  });
+}
