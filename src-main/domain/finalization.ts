@@ -37,11 +37,14 @@ export function finalizationBlocker(
     }
   }
   for (const line of draft.lines) {
-    const voided = (line.detail.invoices ?? []).find((reference) =>
-      invoices.some((invoice) => refersTo(invoice, reference) && invoice.status === 'void'),
-    );
-    if (voided !== undefined) {
-      return `${name} deducts what invoice ${voided} billed, and ${voided} has been voided since; run the bill for ${draft.period} again.`;
+    for (const reference of line.detail.invoices ?? []) {
+      const voided = invoices.find(
+        (invoice) => refersTo(invoice, reference) && invoice.status === 'void',
+      );
+      if (voided) {
+        const voidedName = voided.number ?? voided.id;
+        return `${name} deducts what invoice ${voidedName} billed, and ${voidedName} has been voided since; run the bill for ${draft.period} again.`;
+      }
     }
   }
   return null;
