@@ -43,19 +43,17 @@ const dayIn = (from: string, days: number) =>
   fc.integer({ min: 0, max: days }).map((offset) => addDays(from, offset));
 
 function tiersArb(currency: Currency) {
-  return fc
-    .uniqueArray(fc.integer({ min: 1, max: 20_000 }), { maxLength: 3 })
-    .chain((bounds) =>
-      fc.tuple(
-        ...[...bounds.sort((a, b) => a - b).map(String), null].map((upTo) =>
-          fc.record({
-            up_to: fc.constant(upTo),
-            unit_price: unitPrice,
-            flat_fee: moneyArb(currency, 5000),
-          }),
-        ),
+  return fc.uniqueArray(fc.integer({ min: 1, max: 20_000 }), { maxLength: 3 }).chain((bounds) =>
+    fc.tuple(
+      ...[...bounds.sort((a, b) => a - b).map(String), null].map((upTo) =>
+        fc.record({
+          up_to: fc.constant(upTo),
+          unit_price: unitPrice,
+          flat_fee: moneyArb(currency, 5000),
+        }),
       ),
-    );
+    ),
+  );
 }
 
 function apiChargeArb(currency: Currency) {

@@ -1,7 +1,8 @@
+import { loadBundle } from '../../src-main/bundle/load';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceView } from '../../src-main/services/present';
 import { ACME, GROWTH, bookOf, calls, contractOf } from './books';
-import { bill, loadBook, useStore } from './store';
+import { bill, useStore } from './store';
 
 const amounts = (invoice: InvoiceView | undefined) =>
   invoice?.lines.map((line) => [line.kind, line.meter, line.amount]);
@@ -10,7 +11,7 @@ describe('bill run', () => {
   const store = useStore();
 
   it('makes one draft per direct contract active in the period, and a statement for a marketplace one', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         customers: [ACME, { ...ACME, id: 'cloudy', external_ids: ['org_cloudy'] }],
@@ -52,7 +53,7 @@ describe('bill run', () => {
   });
 
   it('is idempotent: a second run with the same inputs changes nothing', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         credits: [
@@ -77,7 +78,7 @@ describe('bill run', () => {
   });
 
   it('gives no new draft to a contract whose period invoice is finalized, and reports it', async () => {
-    await loadBook(store(), bookOf({ usage: [calls('100', '2026-10-05T10:00:00Z')] }));
+    await loadBundle(store(), bookOf({ usage: [calls('100', '2026-10-05T10:00:00Z')] }));
     await bill(store(), { period: '2026-10', finalize: true });
     const again = await bill(store(), { period: '2026-10' });
     expect(again.invoices).toEqual([]);
@@ -102,7 +103,7 @@ describe('bill run', () => {
         },
       ],
     };
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         plans: [GROWTH, graduated],
@@ -132,7 +133,7 @@ describe('bill run', () => {
   });
 
   it('bills a contract that starts on the last day one day, one that ends on the first day nothing', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         contracts: [
@@ -150,7 +151,7 @@ describe('bill run', () => {
   });
 
   it('bills an event by its UTC instant, whatever offset its timestamp carries', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         usage: [calls('1', '2026-10-31T23:30:00-02:00'), calls('10', '2026-11-01T00:30:00+01:00')],
@@ -178,7 +179,7 @@ describe('bill run', () => {
         },
       ],
     };
-    await loadBook(store(), bookOf({ plans: [flat] }));
+    await loadBundle(store(), bookOf({ plans: [flat] }));
     const { invoices } = await bill(store(), { period: '2026-10' });
     expect(amounts(invoices[0])).toEqual([
       ['usage', 'api_calls', '0.00'],
@@ -200,7 +201,7 @@ describe('bill run', () => {
         },
       ],
     };
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({ plans: [blocked], usage: [calls('1500', '2026-10-03T00:00:00Z')] }),
     );
@@ -225,7 +226,7 @@ describe('bill run', () => {
   });
 
   it('adds a minimum commitment true-up, prorated like the base fee, before the discount', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         plans: [{ ...GROWTH, minimum_commitment: '620.00' }],
@@ -251,7 +252,7 @@ describe('bill run', () => {
   });
 
   it('rounds each JPY and BHD line once to the currency’s minor unit', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         plans: [

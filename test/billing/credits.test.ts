@@ -1,10 +1,11 @@
+import { loadBundle } from '../../src-main/bundle/load';
 import { describe, expect, it } from 'vitest';
 import { grantCredit } from '../../src-main/services/credits';
 import { finalizeInvoices } from '../../src-main/services/finalize';
 import { recordUptime } from '../../src-main/services/uptime';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
 import { bookOf, calls, contractOf, GROWTH, type CreditInput } from './books';
-import { bill, loadBook, useStore } from './store';
+import { bill, useStore } from './store';
 
 const promo = (id: string, fields: Partial<CreditInput> = {}): CreditInput => ({
   id,
@@ -20,7 +21,7 @@ describe('credits on invoices', () => {
   const store = useStore();
 
   it('does not apply a credit that expires on the day of the bill', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         credits: [
@@ -36,7 +37,7 @@ describe('credits on invoices', () => {
   });
 
   it('shares a credit between two contracts of one customer in contract id order', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         contracts: [contractOf({ id: 'b-second' }), contractOf({ id: 'a-first' })],
@@ -51,7 +52,7 @@ describe('credits on invoices', () => {
   });
 
   it('lets drafts hold their credits, and a void give them back', async () => {
-    await loadBook(store(), bookOf({ credits: [promo('p', { amount: '150.00' })] }));
+    await loadBundle(store(), bookOf({ credits: [promo('p', { amount: '150.00' })] }));
     await bill(store(), { period: '2026-09', asOf: '2026-10-01' });
     const october = await bill(store(), { period: '2026-10' });
     expect(october.invoices[0]?.credits).toBe('50.00');
@@ -69,7 +70,7 @@ describe('credits on invoices', () => {
   });
 
   it('gives back the credits of a voided open invoice to the next run', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         credits: [promo('p', { amount: '60.00' })],
@@ -84,7 +85,7 @@ describe('credits on invoices', () => {
   });
 
   it('applies prepaid after tax without taking the total below zero, and carries the rest forward', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         customers: [
@@ -105,7 +106,7 @@ describe('credits on invoices', () => {
   });
 
   it('never lets a credit apply to an invoice of another currency or a period before its grant', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         credits: [
@@ -123,7 +124,7 @@ describe('grant-credit', () => {
   const store = useStore();
 
   it('grants a credit in the customer’s currency on the run date with the next free id', async () => {
-    await loadBook(store(), bookOf({ credits: [promo('goodwill-2', { kind: 'goodwill' })] }));
+    await loadBundle(store(), bookOf({ credits: [promo('goodwill-2', { kind: 'goodwill' })] }));
     const credit = await grantCredit(store(), {
       customer: 'acme',
       kind: 'goodwill',
@@ -144,7 +145,7 @@ describe('grant-credit', () => {
   });
 
   it('refuses an unknown customer or kind, a bad amount, an expiry before the grant', async () => {
-    await loadBook(store(), bookOf());
+    await loadBundle(store(), bookOf());
     const base = { customer: 'acme', kind: 'goodwill', amount: '10.00' };
     await expect(grantCredit(store(), { ...base, customer: 'nobody' })).rejects.toThrow(
       /no customer 'nobody'/,
@@ -175,7 +176,7 @@ describe('SLA credits from uptime', () => {
   };
 
   it('grants the credit on the next period’s first day and applies it on the next invoice', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({ plans: [slaPlan], contracts: [contractOf({ start_date: '2026-10-11' })] }),
     );
@@ -199,7 +200,7 @@ describe('SLA credits from uptime', () => {
   });
 
   it('replaces the credit when the uptime is corrected, until an invoice applied it', async () => {
-    await loadBook(store(), bookOf({ plans: [slaPlan] }));
+    await loadBundle(store(), bookOf({ plans: [slaPlan] }));
     await recordUptime(store(), { contract: 'c1', period: '2026-10', uptime_percent: '98' });
     const { credit } = await recordUptime(store(), {
       contract: 'c1',
@@ -221,7 +222,7 @@ describe('SLA credits from uptime', () => {
   });
 
   it('grants the credits of uptime a bundle brought in when the period is billed', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         plans: [slaPlan],
@@ -235,7 +236,7 @@ describe('SLA credits from uptime', () => {
   });
 
   it('refuses an uptime for an unknown contract or outside 0–100', async () => {
-    await loadBook(store(), bookOf({ plans: [slaPlan] }));
+    await loadBundle(store(), bookOf({ plans: [slaPlan] }));
     await expect(
       recordUptime(store(), { contract: 'nope', period: '2026-10', uptime_percent: '99' }),
     ).rejects.toThrow(/no contract 'nope'/);

@@ -2,11 +2,12 @@
  * The worked examples of ../shared/examples: load each bundle into an empty store,
  * bill its period, and compare every amount of the expected invoices.
  */
+import { loadBundle } from '../../src-main/bundle/load';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BundleInput } from '../../src-main/bundle/schema';
-import { bill, loadBook, useStore } from './store';
+import { bill, useStore } from './store';
 
 const EXAMPLES = join(import.meta.dirname, '../../../shared/examples');
 
@@ -39,7 +40,7 @@ describe('worked examples', () => {
 
   it.each(examples)('%s gives the expected invoices', async (name) => {
     const expected = readJson<ExpectedInvoice[]>(`${name}.expected.json`);
-    await loadBook(store(), readJson<BundleInput>(`${name}.bundle.json`), name);
+    await loadBundle(store(), readJson<BundleInput>(`${name}.bundle.json`), name);
     for (const period of new Set(expected.map((invoice) => invoice.period))) {
       const { invoices } = await bill(store(), { period });
       const wanted = expected.filter((invoice) => invoice.period === period);

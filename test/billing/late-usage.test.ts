@@ -1,8 +1,9 @@
+import { loadBundle } from '../../src-main/bundle/load';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceView } from '../../src-main/services/present';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
 import { bookOf, calls, contractOf, GROWTH } from './books';
-import { bill, importUsage, loadBook, useStore } from './store';
+import { bill, importUsage, useStore } from './store';
 
 const lines = (invoice: InvoiceView | undefined) =>
   invoice?.lines.map((line) => [line.kind, line.period, line.amount]);
@@ -25,7 +26,7 @@ describe('late usage', () => {
   const store = useStore();
 
   async function octoberFinalized() {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({ plans: [TIERED], usage: [calls('800', '2026-10-05T00:00:00Z')] }),
     );
@@ -73,7 +74,7 @@ describe('late usage', () => {
   });
 
   it('is not late while the period’s invoice is still a draft: the re-run bills it', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({ plans: [TIERED], usage: [calls('800', '2026-10-05T00:00:00Z')] }),
     );
@@ -86,7 +87,7 @@ describe('late usage', () => {
   });
 
   it('bills late usage of a contract that has ended on an invoice of its own', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         plans: [TIERED],

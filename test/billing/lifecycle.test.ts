@@ -1,16 +1,17 @@
+import { loadBundle } from '../../src-main/bundle/load';
 import { describe, expect, it } from 'vitest';
 import { issueCreditNote } from '../../src-main/services/creditNotes';
 import { finalizeInvoices } from '../../src-main/services/finalize';
 import { listInvoices } from '../../src-main/services/present';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
 import { ACME, bookOf, calls, contractOf } from './books';
-import { bill, loadBook, useStore } from './store';
+import { bill, useStore } from './store';
 
 describe('invoice lifecycle', () => {
   const store = useStore();
 
   async function twoContracts() {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         settings: { payment_terms_days: 15 },
@@ -40,7 +41,7 @@ describe('invoice lifecycle', () => {
   });
 
   it('restarts the sequence with the year of the issue date', async () => {
-    await loadBook(store(), bookOf());
+    await loadBundle(store(), bookOf());
     await bill(store(), { period: '2026-11', asOf: '2026-12-31', finalize: true });
     const [january] = (
       await bill(store(), { period: '2026-12', asOf: '2027-01-02', finalize: true })
@@ -49,7 +50,7 @@ describe('invoice lifecycle', () => {
   });
 
   it('refuses to finalize a period-end invoice before the period is over for its contract', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({ contracts: [contractOf(), contractOf({ id: 'ending', end_date: '2026-10-20' })] }),
     );
@@ -70,7 +71,7 @@ describe('invoice lifecycle', () => {
   });
 
   it('refuses to finalize a draft holding a credit that has expired since', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         credits: [
@@ -96,7 +97,7 @@ describe('invoice lifecycle', () => {
   });
 
   it('marks a zero-total invoice paid when finalized', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         plans: [{ code: 'free', name: 'Free', currency: 'USD', interval: 'month', charges: [] }],
@@ -170,7 +171,7 @@ describe('invoice lifecycle', () => {
   });
 
   it('hands back as an overpayment credit what a credit note credits beyond the balance due', async () => {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         credits: [

@@ -1,9 +1,10 @@
+import { loadBundle } from '../../src-main/bundle/load';
 import { describe, expect, it } from 'vitest';
 import { finalizeInvoices } from '../../src-main/services/finalize';
 import type { InvoiceView } from '../../src-main/services/present';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
 import { bookOf, calls, contractOf } from './books';
-import { bill, importUsage, loadBook, useStore } from './store';
+import { bill, importUsage, useStore } from './store';
 
 const lines = (invoice: InvoiceView | undefined) =>
   invoice?.lines.map((line) => [line.kind, line.amount]);
@@ -12,7 +13,7 @@ describe('usage-triggered (progressive) invoices', () => {
   const store = useStore();
 
   async function thresholdBook() {
-    await loadBook(
+    await loadBundle(
       store(),
       bookOf({
         contracts: [contractOf({ usage_threshold: '50.00' })],

@@ -4,6 +4,7 @@
  * credits never overdrawn, gapless numbers and finalized invoices that never change,
  * whatever sequence of bill runs, late imports, finalizations, voids and credit notes.
  */
+import { loadBundle } from '../../src-main/bundle/load';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ import {
   type DeskOperation,
   type GeneratedBook,
 } from './arbitraries';
-import { bill, importUsage, loadBook } from './store';
+import { bill, importUsage } from './store';
 
 const RUNS = { numRuns: 40 };
 
@@ -36,7 +37,7 @@ async function withBook<T>(book: GeneratedBook, use: (store: Store) => Promise<T
   const dir = await mkdtemp(join(tmpdir(), 'nexus-property-'));
   const store = await openStore(dir);
   try {
-    await loadBook(store, book.bundle, 'generated');
+    await loadBundle(store, book.bundle, 'generated');
     return await use(store);
   } finally {
     await store.close();
