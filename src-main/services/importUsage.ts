@@ -97,7 +97,7 @@ export async function importUsage(
 
   let rejectsFile: string | null;
   try {
-    rejectsFile = await readRows(input.text, sniffed, { map, rejectsPath }, sink);
+    rejectsFile = await readRows(input, sniffed, { map, rejectsPath }, sink);
   } catch (error) {
     staging.discard();
     throw error;

@@ -17,16 +17,16 @@ import { join } from 'node:path';
 import { UserError } from '../domain/errors';
 import type { StoreData, UsageBatch, UsageSegment } from '../store/data';
 import type { Store } from '../store/store';
-import { eventKey, eventKeyHash, sortedHas } from './keyHash';
+import { confirmDuplicates, rewriteWithout } from './duplicates';
+import { eventKeyHash, HashSet } from './keyHash';
 import {
   encodeSegmentLine,
   fileTag,
   FileWriter,
-  segmentLineKey,
   syncDirectory,
   type SegmentEvent,
 } from './segment';
-import { liveBatches, loadHashIndex, segmentLines } from './storage';
+import { liveBatches, loadHashIndex } from './storage';
 
 export interface RowError {
   /** As usage-import.md numbers rows: the line a CSV record starts on, the NDJSON line, the array index + 1. */
@@ -79,14 +79,18 @@ export class UsageStaging {
   /** Key hash of every staged event, in file order, and the index of its segment. */
   private readonly hashes: number[] = [];
   private readonly slots: number[] = [];
-  private readonly suspects = new Set<number>();
+  /** Hashes that matched a stored event's or another staged event's: to be settled exactly. */
+  private readonly suspects: number[] = [];
   private readonly counts: StagedCounts = { accepted: 0, duplicates: 0, rejected: 0, errors: [] };
+  /** The segment of the previous event: consecutive events mostly share a period. */
+  private lastPeriod = '';
+  private lastSlot = 0;
 
   private constructor(
     private readonly store: Store,
     private readonly options: StageOptions,
     private readonly live: UsageBatch[],
-    private readonly stored: Float64Array,
+    private readonly stored: HashSet,
     readonly seq: number,
   ) {}
 
@@ -94,7 +98,8 @@ export class UsageStaging {
     const data = store.read();
     const seq = data.usage_batches.reduce((max, batch) => Math.max(max, batch.seq), 0) + 1;
     const live = liveBatches(data);
-    return new UsageStaging(store, options, live, await loadHashIndex(store.usageDir, live), seq);
+    const stored = new HashSet(await loadHashIndex(store.usageDir, live));
+    return new UsageStaging(store, options, live, stored, seq);
   }
 
   get batchId(): string {
@@ -109,13 +114,15 @@ export class UsageStaging {
   add(event: SegmentEvent, period: string): void {
     if (this.failed) return;
     const hash = eventKeyHash(event.source, event.event_id);
-    if (sortedHas(this.stored, hash)) this.suspects.add(hash);
-    let slot = this.segments.get(period);
+    if (this.stored.has(hash)) this.suspects.push(hash);
+    let slot = period === this.lastPeriod ? this.lastSlot : this.segments.get(period);
     if (slot === undefined) {
       slot = this.segmentList.length;
       this.segments.set(period, slot);
       this.segmentList.push(this.newSegment(period));
     }
+    this.lastPeriod = period;
+    this.lastSlot = slot;
     const segment = this.segmentList[slot] as StagedSegment;
     segment.writer.write(encodeSegmentLine(event));
     segment.events++;
@@ -143,6 +150,7 @@ export class UsageStaging {
     }
     this.segments.clear();
     this.segmentList.length = 0;
+    this.lastPeriod = '';
   }
 
   /** Closes the staged files, settles the duplicates and writes the batch's index. */
@@ -154,16 +162,20 @@ export class UsageStaging {
       events: segment.events,
       ...segment.writer.finish(),
     }));
-    const sorted = Float64Array.from(this.hashes).sort();
-    for (let i = 1; i < sorted.length; i++) {
-      if (sorted[i] === sorted[i - 1]) this.suspects.add(sorted[i] as number);
+    let index = Float64Array.from(this.hashes).sort();
+    for (let i = 1; i < index.length; i++) {
+      if (index[i] === index[i - 1]) this.suspects.push(index[i] as number);
     }
-    let index = sorted;
-    if (this.suspects.size > 0) {
-      const dropped = await this.confirmDuplicates(segments);
-      if (dropped.size > 0) {
-        segments = await this.rewriteWithout(segments, dropped);
-        index = Float64Array.from(this.hashes.filter((_, i) => !dropped.has(i))).sort();
+    if (this.suspects.length > 0) {
+      const staged = { hashes: this.hashes, slots: this.slots, segments };
+      const suspects = new HashSet(Float64Array.from(this.suspects).sort());
+      const dropped = await confirmDuplicates(this.store.usageDir, this.live, staged, suspects);
+      if (dropped !== null) {
+        segments = await rewriteWithout(this.store.usageDir, staged, dropped, (period) => {
+          const { file, writer } = this.newSegment(period);
+          return { file, write: (text) => writer.write(text), finish: () => writer.finish() };
+        });
+        index = Float64Array.from(this.hashes.filter((_, i) => dropped[i] === 0)).sort();
       }
     }
 
@@ -173,9 +185,10 @@ export class UsageStaging {
       writer.writeBytes(new Uint8Array(index.buffer, index.byteOffset, index.byteLength));
       writer.finish();
     }
-    // Events of periods that lost every event to dedupe leave an empty file behind.
-    for (const segment of segments)
+    // A period whose every event was a duplicate leaves an empty file behind.
+    for (const segment of segments) {
       if (segment.events === 0) rmSync(join(this.store.usageDir, segment.file));
+    }
     segments = segments
       .filter((segment) => segment.events > 0)
       .sort((a, b) => a.period.localeCompare(b.period));
@@ -200,99 +213,6 @@ export class UsageStaging {
       rolled_back_at: null,
     };
     return this.staged({ ...this.counts, accepted, duplicates }, batch);
-  }
-
-  /**
-   * Reads the real keys behind the suspect hashes (stored batches whose index holds
-   * one, and the staged segments) and returns the file positions of the events that
-   * are true duplicates: stored already, or seen earlier in the file.
-   */
-  private async confirmDuplicates(segments: UsageSegment[]): Promise<Set<number>> {
-    const { usageDir } = this.store;
-    const suspects = this.suspects;
-    const isSuspect = (source: string | null, eventId: string) =>
-      suspects.has(eventKeyHash(source, eventId));
-
-    const storedKeys = new Set<string>();
-    for (const batch of this.live) {
-      const index = await loadHashIndex(usageDir, [batch]);
-      if (![...suspects].some((hash) => sortedHas(index, hash))) continue;
-      for (const segment of batch.segments) {
-        for await (const line of segmentLines(usageDir, segment)) {
-          const { source, eventId } = segmentLineKey(line, segment.file);
-          if (isSuspect(source, eventId)) storedKeys.add(eventKey(source, eventId));
-        }
-      }
-    }
-
-    const keys = new Map<number, string>();
-    const positions = this.suspectPositions(segments.length);
-    for (const [slot, segment] of segments.entries()) {
-      const wanted = positions[slot] as Map<number, number>;
-      if (wanted.size === 0) continue;
-      let line = 0;
-      for await (const text of segmentLines(usageDir, segment)) {
-        const ordinal = wanted.get(line++);
-        if (ordinal === undefined) continue;
-        const { source, eventId } = segmentLineKey(text, segment.file);
-        keys.set(ordinal, eventKey(source, eventId));
-      }
-    }
-
-    const dropped = new Set<number>();
-    const seen = new Set<string>();
-    for (const ordinal of [...keys.keys()].sort((a, b) => a - b)) {
-      const key = keys.get(ordinal) as string;
-      if (storedKeys.has(key) || seen.has(key)) dropped.add(ordinal);
-      else seen.add(key);
-    }
-    return dropped;
-  }
-
-  /** Per segment: line number → file position, for the events with a suspect hash. */
-  private suspectPositions(segmentCount: number): Map<number, number>[] {
-    const positions = Array.from({ length: segmentCount }, () => new Map<number, number>());
-    const lines = new Array<number>(segmentCount).fill(0);
-    for (let ordinal = 0; ordinal < this.hashes.length; ordinal++) {
-      const slot = this.slots[ordinal] as number;
-      const line = (lines[slot] as number)++;
-      if (this.suspects.has(this.hashes[ordinal] as number)) positions[slot]?.set(line, ordinal);
-    }
-    return positions;
-  }
-
-  /** Writes anew the segments that lose events, without them. */
-  private async rewriteWithout(
-    segments: UsageSegment[],
-    dropped: Set<number>,
-  ): Promise<UsageSegment[]> {
-    const { usageDir } = this.store;
-    const positions = this.suspectPositions(segments.length);
-    const rewritten: UsageSegment[] = [];
-    for (const [slot, segment] of segments.entries()) {
-      const wanted = positions[slot] as Map<number, number>;
-      const drops = new Set(
-        [...wanted].filter(([, ordinal]) => dropped.has(ordinal)).map(([line]) => line),
-      );
-      if (drops.size === 0) {
-        rewritten.push(segment);
-        continue;
-      }
-      const fresh = this.newSegment(segment.period);
-      let line = 0;
-      for await (const text of segmentLines(usageDir, segment)) {
-        if (!drops.has(line++)) fresh.writer.write(`${text}\n`);
-      }
-      rmSync(join(usageDir, segment.file));
-      const events = segment.events - drops.size;
-      rewritten.push({
-        period: segment.period,
-        file: fresh.file,
-        events,
-        ...fresh.writer.finish(),
-      });
-    }
-    return rewritten;
   }
 
   private staged(counts: StagedCounts, batch: UsageBatch | null): StagedBatch {

@@ -14,10 +14,16 @@ export interface TextInput {
   bytesRead(): number;
   /** SHA-256 (hex) of the bytes read; complete once `text` has ended. */
   sha256(): string;
+  /**
+   * Whether any piece so far held a double quote. Pieces pass here before a parser
+   * sees them, so while this is false no quoted field (and no line break inside one)
+   * has been read.
+   */
+  quoteSeen(): boolean;
 }
 
 /** Reads in 1 MiB pieces: fewer callbacks than the default 64 KiB, and little memory. */
-const PIECE = 1 << 20;
+const PIECE = 1 << 16;
 
 /** `onPiece` is called after each piece is read (progress). */
 export function openTextInput(path: string, onPiece: () => void = () => undefined): TextInput {
@@ -25,6 +31,7 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
   const decoder = new StringDecoder('utf8');
   let bytes = 0;
   let first = true;
+  let quote = false;
   const text = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding, done) {
@@ -35,6 +42,7 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
         first = false;
         if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
       }
+      quote ||= piece.includes('"');
       done(null, piece === '' ? undefined : piece);
       onPiece();
     },
@@ -45,7 +53,12 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
   });
   // Errors of the file (unreadable, vanished) reach `text`, where the reader sees them.
   pipeline(createReadStream(path, { highWaterMark: PIECE }), text, () => undefined);
-  return { text, bytesRead: () => bytes, sha256: () => hash.copy().digest('hex') };
+  return {
+    text,
+    bytesRead: () => bytes,
+    sha256: () => hash.copy().digest('hex'),
+    quoteSeen: () => quote,
+  };
 }
 
 /** The lines of a text (`\n` or `\r\n`), the last one even without a line break. */

@@ -6,7 +6,7 @@
  */
 import type { Meter } from '../domain/model';
 import type { StoreData } from '../store/data';
-import { parseIsoTimestamp, parseQuantity, parseUnixSeconds } from './fields';
+import { parseIsoTimestamp, parseQuantity, parseUnixSeconds, periodOf } from './fields';
 import type { SegmentEvent } from './segment';
 
 export const EVENT_FIELDS = [
@@ -67,6 +67,20 @@ function quote(value: unknown): string {
   return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
 }
 
+/** The reasons of the row being checked; reused, as rows are checked one at a time. */
+const reasons: string[] = [];
+
+/** A text field's value, or null (with a reason when it was required or not text). */
+function textField(value: unknown, label: string, required: boolean): string | null {
+  if (value === undefined || value === null || value === '') {
+    if (required) reasons.push(`${label} is missing`);
+    return null;
+  }
+  if (typeof value === 'string') return value;
+  reasons.push(`${label} ${quote(value)} must be a string`);
+  return null;
+}
+
 /**
  * Checks one row. On success fills `out` (reused across rows: no allocation per row)
  * and returns the event's period (`YYYY-MM`); otherwise returns the reasons, joined.
@@ -77,24 +91,13 @@ export function validateUsage(
   context: UsageContext,
   out: SegmentEvent,
 ): string | { reason: string } {
-  const reasons: string[] = [];
-  const text = (field: EventField, value: unknown, required: boolean): string | null => {
-    if (value === undefined || value === null || value === '') {
-      if (required) reasons.push(`${rules.labels[field]} is missing`);
-      return null;
-    }
-    if (typeof value !== 'string') {
-      reasons.push(`${rules.labels[field]} ${quote(value)} must be a string`);
-      return null;
-    }
-    return value;
-  };
-
+  reasons.length = 0;
+  const { labels } = rules;
   if (raw.problem !== null) reasons.push(raw.problem);
-  const eventId = text('event_id', raw.event_id, true);
-  const source = text('source', raw.source, false);
-  const customer = text('customer', raw.customer, true);
-  const meterCode = text('meter', raw.meter, true);
+  const eventId = textField(raw.event_id, labels.event_id, true);
+  const source = textField(raw.source, labels.source, false);
+  const customer = textField(raw.customer, labels.customer, true);
+  const meterCode = textField(raw.meter, labels.meter, true);
   if (customer !== null && !context.customers.has(customer)) {
     reasons.push(`customer '${customer}' is unknown`);
   }
@@ -110,10 +113,10 @@ export function validateUsage(
     ) {
       quantity = '1';
     } else if (rules.defaultQuantity === 'never') {
-      reasons.push(`${rules.labels.quantity} is missing`);
+      reasons.push(`${labels.quantity} is missing`);
     } else if (meter !== undefined) {
       // An unknown meter is reported already; only a known non-count meter needs a quantity.
-      reasons.push(`${rules.labels.quantity} is missing (only a count meter defaults to 1)`);
+      reasons.push(`${labels.quantity} is missing (only a count meter defaults to 1)`);
     }
   } else {
     const parsed = parseQuantity(raw.quantity);
@@ -130,18 +133,33 @@ export function validateUsage(
   out.customer = customer as string;
   out.meter = meterCode as string;
   out.quantity = quantity as string;
-  out.time = time.time;
-  out.timestamp = time.timestamp;
+  out.time = time;
+  out.timestamp = storedTimestamp(raw.timestamp, time, rules);
   out.properties = raw.properties;
-  return time.period;
+  return periodOf(time);
 }
 
-function parseTime(value: unknown, rules: FormatRules): ReturnType<typeof parseIsoTimestamp> {
+/**
+ * The timestamp as the dump will write it: the text as it came, Unix seconds as ISO
+ * 8601, and '' for the common `YYYY-MM-DDTHH:MM:SSZ`, which `time` restores exactly.
+ */
+function storedTimestamp(value: unknown, time: number, rules: FormatRules): string {
+  if (typeof value !== 'string' || isUnixSeconds(value, rules)) return new Date(time).toISOString();
+  const canonical = value.length === 20 && value[10] === 'T' && value[19] === 'Z';
+  return canonical ? '' : value;
+}
+
+function isUnixSeconds(value: unknown, rules: FormatRules): boolean {
+  return (
+    rules.unixSeconds &&
+    (typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)))
+  );
+}
+
+function parseTime(value: unknown, rules: FormatRules): number | string {
   if (value === undefined || value === null || value === '')
     return `${rules.labels.timestamp} is missing`;
-  const numeric =
-    typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value));
-  if (rules.unixSeconds && numeric) return parseUnixSeconds(value);
+  if (isUnixSeconds(value, rules)) return parseUnixSeconds(value as number | string);
   if (typeof value !== 'string')
     return `${rules.labels.timestamp} ${quote(value)} must be a string`;
   return parseIsoTimestamp(value);

@@ -4,9 +4,9 @@
  * Rows are numbered by the line their record starts on, the header being row 1.
  */
 import Papa from 'papaparse';
-import type { Readable } from 'node:stream';
 import { UserError } from '../../domain/errors';
 import { FileWriter } from '../segment';
+import type { TextInput } from '../text';
 import { EVENT_FIELDS, type EventField, type FormatRules, type RawUsage } from '../validate';
 import { rowReason, type RowSink } from './types';
 
@@ -145,7 +145,7 @@ export interface CsvOptions {
 
 /** Reads every record; returns the rejects file written, if any. */
 export function readCsv(
-  text: Readable,
+  input: TextInput,
   options: CsvOptions,
   sink: RowSink,
 ): Promise<string | null> {
@@ -170,7 +170,7 @@ export function readCsv(
 
   const handle = (fields: string[], quoteProblem: string | undefined): void => {
     const row = line;
-    line += 1 + innerLineBreaks(fields);
+    line += input.quoteSeen() ? 1 + innerLineBreaks(fields) : 1;
     if (layout === null) {
       layout = layoutOf(fields, options.map);
       if (options.rejectsPath !== null)
@@ -210,7 +210,7 @@ export function readCsv(
   };
 
   return new Promise((resolve, reject) => {
-    Papa.parse<string[]>(text, {
+    Papa.parse<string[]>(input.text, {
       delimiter: options.delimiter,
       skipEmptyLines: false,
       chunk(results, parser) {
@@ -219,7 +219,13 @@ export function readCsv(
           for (const error of results.errors) {
             if (error.row !== undefined) quoteProblems.set(error.row, quoteReason(error.code));
           }
-          results.data.forEach((fields, index) => handle(fields, quoteProblems.get(index)));
+          const { data } = results;
+          for (let index = 0; index < data.length; index++) {
+            handle(
+              data[index] as string[],
+              quoteProblems.size === 0 ? undefined : quoteProblems.get(index),
+            );
+          }
         } catch (error) {
           parser.abort();
           reject(error instanceof Error ? error : new Error(String(error)));

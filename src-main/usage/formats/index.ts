@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import type { TextInput } from '../text';
 import { UserError } from '../../domain/errors';
 import { detectDelimiter, readCsv, CSV_RULES } from './csv';
 import { CLOUDEVENTS, LAGO, NDJSON, readJson, type JsonFormat } from './json';
@@ -73,16 +73,16 @@ export interface ReadOptions {
 
 /** Reads every row of the file into the sink; returns the rejects file written, if any. */
 export function readRows(
-  text: Readable,
+  input: TextInput,
   sniffed: Sniffed,
   options: ReadOptions,
   sink: RowSink,
 ): Promise<string | null> {
   if (sniffed.format === 'csv') {
-    return readCsv(text, { delimiter: detectDelimiter(sniffed.firstLine), ...options }, sink);
+    return readCsv(input, { delimiter: detectDelimiter(sniffed.firstLine), ...options }, sink);
   }
   return readJson(
-    text,
+    input.text,
     JSON_FORMATS[sniffed.format],
     { array: sniffed.array, rejectsPath: options.rejectsPath },
     sink,
