@@ -95,7 +95,8 @@ export const taxLineSchema = z.strictObject({
 export const STORED_INVOICE_STATUSES = ['draft', 'open', 'paid', 'void', 'marketplace'] as const;
 export type StoredInvoiceStatus = (typeof STORED_INVOICE_STATUSES)[number];
 /** What the desk sees: `partially_paid` and `overdue` are derived from payments and the date. */
-export type InvoiceStatus = StoredInvoiceStatus | 'partially_paid' | 'overdue';
+export const INVOICE_STATUSES = [...STORED_INVOICE_STATUSES, 'partially_paid', 'overdue'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export const invoiceSchema = z.strictObject({
   id: z.string(),

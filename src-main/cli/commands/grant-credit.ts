@@ -1,0 +1,40 @@
+import { grantCredit } from '../../services/credits';
+import { defineCommand, printResult, requiredOption, stringOption } from '../command';
+
+export const grantCreditCommand = defineCommand({
+  name: 'grant-credit',
+  summary: 'Grant a customer a credit (sla, promotional, goodwill, prepaid or overpayment).',
+  options: {
+    customer: { type: 'string', value: 'ID', description: 'the customer' },
+    kind: {
+      type: 'string',
+      value: 'K',
+      description: 'sla, promotional, goodwill, prepaid or overpayment',
+    },
+    amount: { type: 'string', value: 'X', description: "the amount, in the customer's currency" },
+    expires: {
+      type: 'string',
+      value: 'DATE',
+      description: 'the first day it can no longer be used',
+    },
+    note: { type: 'string', value: 'TEXT', description: 'a note kept with the credit' },
+    'as-of': { type: 'string', value: 'DATE', description: 'the grant date (default: today)' },
+  },
+  args: [],
+  async run(ctx, options) {
+    const credit = await grantCredit(await ctx.store(), {
+      customer: requiredOption(options, 'customer', 'grant-credit'),
+      kind: requiredOption(options, 'kind', 'grant-credit'),
+      amount: requiredOption(options, 'amount', 'grant-credit'),
+      expires_on: stringOption(options, 'expires'),
+      note: stringOption(options, 'note'),
+      asOf: stringOption(options, 'as-of'),
+    });
+    printResult(
+      ctx,
+      credit,
+      () =>
+        `Granted ${credit.kind} credit ${credit.id}: ${credit.amount} ${credit.currency} to ${credit.customer} on ${credit.granted_on}${credit.expires_on ? `, usable until ${credit.expires_on} (exclusive)` : ''}.\n`,
+    );
+  },
+});

@@ -1,0 +1,80 @@
+/** How the billing commands print invoices and the bill run's report for a person. */
+import type { BillRunReport } from '../../services/billRun';
+import type { InvoiceView } from '../../services/present';
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+    .concat('\n');
+}
+
+export function invoiceTable(invoices: readonly InvoiceView[]): string {
+  if (invoices.length === 0) return 'No invoices.\n';
+  return table(
+    ['NUMBER', 'STATUS', 'CUSTOMER', 'CONTRACT', 'PERIOD', 'CURRENCY', 'TOTAL', 'BALANCE DUE'],
+    invoices.map((invoice) => [
+      invoice.number ?? invoice.id,
+      invoice.status,
+      invoice.customer,
+      invoice.contract,
+      invoice.period,
+      invoice.currency,
+      invoice.total,
+      invoice.balance_due,
+    ]),
+  );
+}
+
+/** The report's findings, for stderr; empty when there is nothing to follow up. */
+export function reportText(report: BillRunReport): string {
+  const parts: string[] = [];
+  if (report.unbilled.length > 0) {
+    parts.push(
+      'Unbilled usage (no contract of the customer covers these events):\n',
+      table(
+        ['EXTERNAL ID', 'CUSTOMER', 'METER', 'EVENTS', 'QUANTITY', 'FIRST EVENT'],
+        report.unbilled.map((entry) => [
+          entry.external_id,
+          entry.customer ?? '(none)',
+          entry.meter,
+          String(entry.events),
+          entry.quantity,
+          entry.first_event,
+        ]),
+      ),
+    );
+  }
+  if (report.over_quota.length > 0) {
+    parts.push(
+      'Over a blocked quota (the excess is not billed):\n',
+      table(
+        ['CUSTOMER', 'CONTRACT', 'PERIOD', 'METER', 'QUOTA', 'USAGE', 'EXCESS'],
+        report.over_quota.map((entry) => [
+          entry.customer,
+          entry.contract,
+          entry.period,
+          entry.meter,
+          entry.quota,
+          entry.usage,
+          entry.excess,
+        ]),
+      ),
+    );
+  }
+  for (const entry of report.already_finalized) {
+    parts.push(`Contract ${entry.contract} already has the finalized invoice ${entry.invoice}.\n`);
+  }
+  for (const entry of report.not_finalized) {
+    parts.push(`Left as a draft: ${entry.reason}\n`);
+  }
+  return parts.join('');
+}

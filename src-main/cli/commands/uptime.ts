@@ -1,0 +1,26 @@
+import { recordUptime } from '../../services/uptime';
+import { defineCommand, printResult, requiredOption } from '../command';
+
+export const uptimeCommand = defineCommand({
+  name: 'uptime',
+  summary: "Record a contract's measured uptime for a period; grants the SLA credit it earns.",
+  options: {
+    contract: { type: 'string', value: 'ID', description: 'the contract' },
+    period: { type: 'string', value: 'YYYY-MM', description: 'the period measured' },
+    percent: { type: 'string', value: 'P', description: 'the uptime, in percent (e.g. 99.5)' },
+  },
+  args: [],
+  async run(ctx, options) {
+    const result = await recordUptime(await ctx.store(), {
+      contract: requiredOption(options, 'contract', 'uptime'),
+      period: requiredOption(options, 'period', 'uptime'),
+      uptime_percent: requiredOption(options, 'percent', 'uptime'),
+    });
+    const { uptime, credit } = result;
+    printResult(ctx, result, () =>
+      credit
+        ? `Recorded ${uptime.uptime_percent}% for ${uptime.contract} in ${uptime.period}: SLA credit ${credit.id} of ${credit.amount} ${credit.currency}, usable from ${credit.granted_on}.\n`
+        : `Recorded ${uptime.uptime_percent}% for ${uptime.contract} in ${uptime.period}: no SLA credit is due.\n`,
+    );
+  },
+});
