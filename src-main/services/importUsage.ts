@@ -24,7 +24,7 @@ import { jsonRowHandler, NDJSON } from '../usage/formats/json';
 import type { RowSink } from '../usage/formats/types';
 import { decodeRatedEvent } from '../usage/segment';
 import { UsageStaging, type RowError, type StagedBatch } from '../usage/staging';
-import { segmentLines } from '../usage/storage';
+import { segmentLineBatches } from '../usage/storage';
 import { openTextInput } from '../usage/text';
 import {
   EVENT_FIELDS,
@@ -343,8 +343,9 @@ async function invoicesBillingBatch(
     if (!wanted.has(segment.period)) continue;
     const customers = customersByPeriod.get(segment.period) ?? new Set<string>();
     customersByPeriod.set(segment.period, customers);
-    for await (const line of segmentLines(store.usageDir, segment)) {
-      customers.add(decodeRatedEvent(line, segment.file, batch.seq).customer);
+    for await (const lines of segmentLineBatches(store.usageDir, segment)) {
+      for (const line of lines)
+        customers.add(decodeRatedEvent(line, segment.file, batch.seq).customer);
     }
   }
   return invoices

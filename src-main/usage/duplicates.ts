@@ -2,15 +2,16 @@
  * Settling the suspects of an import: events whose key hash matched a stored event's
  * or another event's of the same file. Only the real keys decide (a hash match alone
  * never drops an event). Memory grows with the number of suspects, not of events:
- * for each suspect hash the stored key behind it, and the keys of suspects that are
- * not stored duplicates (to keep the first of a repeated pair).
+ * the stored keys behind the suspect hashes, in one array by the hash's rank, and
+ * the keys of staged suspects that are not stored duplicates (to keep the first of
+ * a repeated pair).
  */
-import { join } from 'node:path';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { UsageBatch, UsageSegment } from '../store/data';
-import { eventKey, eventKeyHash, HashSet } from './keyHash';
-import { segmentLineKey } from './segment';
-import { loadHashIndex, segmentLines } from './storage';
+import type { HashSet } from './keyHash';
+import { segmentLineKey, segmentLineKeyHash } from './segment';
+import { loadHashIndex, segmentLineBatches } from './storage';
 
 /** The staged events of a batch, by position in the file. */
 export interface StagedEvents {
@@ -21,33 +22,42 @@ export interface StagedEvents {
   segments: readonly UsageSegment[];
 }
 
-function intersects(sorted: Float64Array, set: HashSet): boolean {
-  return sorted.some((hash) => set.has(hash));
+/** Whether two sorted arrays share a value: one walk over both. */
+function sharesAny(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) return true;
+    if ((a[i] as number) < (b[j] as number)) i++;
+    else j++;
+  }
+  return false;
 }
 
-/** The stored keys whose hash is a suspect, by hash (a hash may, rarely, stand for several). */
-async function storedKeysOf(usageDir: string, live: readonly UsageBatch[], suspects: HashSet) {
-  const keys = new Map<number, string | string[]>();
+/**
+ * The stored keys whose hash is a suspect, at the suspect's rank; a rank whose hash
+ * several stored keys share (a true collision, very rare) holds them all.
+ */
+async function storedKeysOf(
+  usageDir: string,
+  live: readonly UsageBatch[],
+  suspects: HashSet,
+): Promise<(string | string[] | undefined)[]> {
+  const keys = new Array<string | string[] | undefined>(suspects.size);
   for (const batch of live) {
-    if (!intersects(await loadHashIndex(usageDir, [batch]), suspects)) continue;
+    if (!sharesAny(await loadHashIndex(usageDir, [batch]), suspects.sorted)) continue;
     for (const segment of batch.segments) {
-      for await (const line of segmentLines(usageDir, segment)) {
-        const { source, eventId } = segmentLineKey(line, segment.file);
-        const hash = eventKeyHash(source, eventId);
-        if (!suspects.has(hash)) continue;
-        const key = eventKey(source, eventId);
-        const known = keys.get(hash);
-        if (known === undefined) keys.set(hash, key);
-        else if (typeof known === 'string') keys.set(hash, [known, key]);
-        else known.push(key);
+      for await (const lines of segmentLineBatches(usageDir, segment)) {
+        for (const line of lines) {
+          const rank = suspects.rankOf(segmentLineKeyHash(line, segment.file));
+          if (rank < 0) continue;
+          const key = segmentLineKey(line, segment.file);
+          const known = keys[rank];
+          keys[rank] =
+            known === undefined ? key : [...(typeof known === 'string' ? [known] : known), key];
+        }
       }
     }
   }
   return keys;
-}
-
-function holds(known: string | string[] | undefined, key: string): boolean {
-  return known === key || (Array.isArray(known) && known.includes(key));
 }
 
 /** The file positions of one segment's events, in its line order. */
@@ -76,17 +86,19 @@ export async function confirmDuplicates(
   for (const [slot, segment] of staged.segments.entries()) {
     const positions = positionsOf(staged, slot);
     let line = 0;
-    for await (const text of segmentLines(usageDir, segment)) {
-      const position = positions[line++] as number;
-      const hash = staged.hashes[position] as number;
-      if (!suspects.has(hash)) continue;
-      const { source, eventId } = segmentLineKey(text, segment.file);
-      const key = eventKey(source, eventId);
-      if (holds(stored.get(hash), key)) {
-        dropped[position] = 1;
-        any = true;
-      } else {
-        candidates.push({ position, key });
+    for await (const lines of segmentLineBatches(usageDir, segment)) {
+      for (const text of lines) {
+        const position = positions[line++] as number;
+        const rank = suspects.rankOf(staged.hashes[position] as number);
+        if (rank < 0) continue;
+        const key = segmentLineKey(text, segment.file);
+        const known = stored[rank];
+        if (known === key || (Array.isArray(known) && known.includes(key))) {
+          dropped[position] = 1;
+          any = true;
+        } else {
+          candidates.push({ position, key });
+        }
       }
     }
   }
@@ -104,19 +116,22 @@ export async function confirmDuplicates(
   return any ? dropped : null;
 }
 
+/** A new staged segment file being written. */
+export interface SegmentTarget {
+  file: string;
+  write(text: string): void;
+  finish(): { bytes: number; sha256: string };
+}
+
 /**
- * Writes anew, through `write`, each segment that loses events, without them; the
- * old staged file is deleted. Returns the segments as they now are.
+ * Writes anew each segment that loses events, without them, into a file from
+ * `fresh`; the old staged file is deleted. Returns the segments as they now are.
  */
 export async function rewriteWithout(
   usageDir: string,
   staged: StagedEvents,
   dropped: Uint8Array,
-  fresh: (period: string) => {
-    file: string;
-    write(text: string): void;
-    finish(): { bytes: number; sha256: string };
-  },
+  fresh: (period: string) => SegmentTarget,
 ): Promise<UsageSegment[]> {
   const segments: UsageSegment[] = [];
   for (const [slot, segment] of staged.segments.entries()) {
@@ -128,16 +143,14 @@ export async function rewriteWithout(
     }
     const target = fresh(segment.period);
     let line = 0;
-    for await (const text of segmentLines(usageDir, segment)) {
-      if (dropped[positions[line++] as number] === 0) target.write(`${text}\n`);
+    for await (const lines of segmentLineBatches(usageDir, segment)) {
+      for (const text of lines) {
+        if (dropped[positions[line++] as number] === 0) target.write(`${text}\n`);
+      }
     }
     rmSync(join(usageDir, segment.file));
-    segments.push({
-      period: segment.period,
-      file: target.file,
-      events: segment.events - losses,
-      ...target.finish(),
-    });
+    const events = segment.events - losses;
+    segments.push({ period: segment.period, file: target.file, events, ...target.finish() });
   }
   return segments;
 }

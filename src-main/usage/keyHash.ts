@@ -2,7 +2,7 @@
  * The identity of a usage event is the pair (source, event_id). The dedupe index
  * keeps a 53-bit hash of it per stored event (8 bytes in a Float64Array, sortable
  * and searchable natively); a hash match is only a candidate, confirmed against the
- * stored pair itself (`eventKey`) before an event is called a duplicate.
+ * stored pair itself (duplicates.ts) before an event is called a duplicate.
  */
 
 /** cyrb53 (bryc, public domain) over the source, a 0 separator, then the event id. */
@@ -31,15 +31,6 @@ export function eventKeyHash(source: string | null, eventId: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/**
- * The exact, unambiguous identity, for confirming a hash match: the length prefix
- * keeps ("a\u0000", "b") apart from ("a", "\u0000b"), and a null source starts with
- * no digit, unlike any other.
- */
-export function eventKey(source: string | null, eventId: string): string {
-  return source === null ? `\u0000${eventId}` : `${source.length}:${source}\u0000${eventId}`;
-}
-
 /** Buckets by the top 20 bits of a 53-bit hash: 4 MiB, and a lookup touches one or two cache lines. */
 const BUCKET_BITS = 20;
 const BUCKET_DIVISOR = 2 ** (53 - BUCKET_BITS);
@@ -66,14 +57,15 @@ export class HashSet {
     this.starts[2 ** BUCKET_BITS] = sorted.length;
   }
 
-  has(hash: number): boolean {
+  /** Position of the hash among the sorted hashes (its first, if repeated), or -1. */
+  rankOf(hash: number): number {
     const bucket = Math.floor(hash / BUCKET_DIVISOR);
     const end = this.starts[bucket + 1] as number;
     for (let i = this.starts[bucket] as number; i < end; i++) {
       const at = this.sorted[i] as number;
-      if (at >= hash) return at === hash;
+      if (at >= hash) return at === hash ? i : -1;
     }
-    return false;
+    return -1;
   }
 
   get size(): number {

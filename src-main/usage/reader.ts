@@ -8,7 +8,7 @@ import type { UsageEvent } from '../domain/model';
 import type { PeriodUsageReader, RatedUsageEvent } from '../domain/usage';
 import type { Store } from '../store/store';
 import { decodeBundleEvent, decodeRatedEvent } from './segment';
-import { liveBatches, segmentLines } from './storage';
+import { liveBatches, segmentLineBatches } from './storage';
 
 export function createPeriodUsageReader(store: Store): PeriodUsageReader {
   return (period) => periodEvents(store, period);
@@ -18,8 +18,8 @@ async function* periodEvents(store: Store, period: string): AsyncGenerator<Rated
   for (const batch of liveBatches(store.read())) {
     for (const segment of batch.segments) {
       if (segment.period !== period) continue;
-      for await (const line of segmentLines(store.usageDir, segment)) {
-        yield decodeRatedEvent(line, segment.file, batch.seq);
+      for await (const lines of segmentLineBatches(store.usageDir, segment)) {
+        for (const line of lines) yield decodeRatedEvent(line, segment.file, batch.seq);
       }
     }
   }
@@ -29,8 +29,9 @@ async function* periodEvents(store: Store, period: string): AsyncGenerator<Rated
 export async function* readAllUsage(store: Store): AsyncGenerator<UsageEvent> {
   for (const batch of liveBatches(store.read())) {
     for (const segment of batch.segments) {
-      for await (const line of segmentLines(store.usageDir, segment))
-        yield decodeBundleEvent(line, segment.file);
+      for await (const lines of segmentLineBatches(store.usageDir, segment)) {
+        for (const line of lines) yield decodeBundleEvent(line, segment.file);
+      }
     }
   }
 }

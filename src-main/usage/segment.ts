@@ -18,6 +18,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { UsageEvent } from '../domain/model';
 import type { RatedUsageEvent } from '../domain/usage';
+import { eventKeyHash } from './keyHash';
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -62,18 +63,27 @@ function splitLine(line: string, file: string): string[] {
   return fields;
 }
 
-/** (source, event_id) of a stored line, without splitting the rest. */
-export function segmentLineKey(
-  line: string,
-  file: string,
-): { source: string | null; eventId: string } {
+/**
+ * The escaped `source<TAB>event_id` a line starts with: the same text for the same
+ * pair, and no other pair's (escaped fields hold no tab). Copied, so that keeping it
+ * does not keep alive the whole piece of file its line was cut from.
+ */
+export function segmentLineKey(line: string, file: string): string {
+  return JSON.parse(JSON.stringify(line.slice(0, keyEnd(line, file)))) as string;
+}
+
+/** The key hash (keyHash.ts) of a stored line's (source, event_id). */
+export function segmentLineKeyHash(line: string, file: string): number {
   const first = line.indexOf('\t');
-  const second = line.indexOf('\t', first + 1);
-  if (second < 0) throw new Error(`Usage segment ${file} has a damaged line: ${line.slice(0, 80)}`);
-  return {
-    source: first === 0 ? null : unescapeText(line.slice(0, first)),
-    eventId: unescapeText(line.slice(first + 1, second)),
-  };
+  const source = line.slice(0, first);
+  const eventId = unescapeText(line.slice(first + 1, keyEnd(line, file)));
+  return eventKeyHash(source === '' ? null : unescapeText(source), eventId);
+}
+
+function keyEnd(line: string, file: string): number {
+  const end = line.indexOf('\t', line.indexOf('\t') + 1);
+  if (end < 0) throw new Error(`Usage segment ${file} has a damaged line: ${line.slice(0, 80)}`);
+  return end;
 }
 
 function parseProperties(json: string): Record<string, string | number> {

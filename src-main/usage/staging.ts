@@ -5,12 +5,12 @@
  * leaves only unreferenced files, which the store's pruning removes.
  *
  * Dedupe (by (source, event_id), against every stored batch and inside the batch,
- * first kept) is decided in two steps so that the common case costs one hash and
- * one binary search per event: while streaming, an event whose key hash is already
- * in the stored index is marked a suspect; at the end, hashes repeated inside the
- * batch are suspects too. Only if there are suspects are their real keys read back
- * (from the stored segments and the staged ones) and compared exactly; the events
- * that are true duplicates are then filtered out of the staged files.
+ * first kept) costs one hash per event while streaming. At the end the batch's
+ * hashes are sorted (they are its index anyway) and walked once alongside the
+ * stored index: a hash found in both, or twice in the batch, makes a suspect. Only
+ * if there are suspects are their real keys read back (from the stored segments and
+ * the staged ones) and compared exactly; true duplicates are then filtered out of
+ * the staged files (src-main/usage/duplicates.ts).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +69,26 @@ interface StagedSegment {
   events: number;
 }
 
+/**
+ * The hashes that need their keys compared: those of the batch (sorted) that a stored
+ * event has too, or another event of the batch. One walk over both sorted arrays:
+ * sequential reads, where a lookup per event would jump around millions of hashes.
+ */
+function suspectHashes(batch: Float64Array, stored: Float64Array): HashSet {
+  const suspects: number[] = [];
+  let j = 0;
+  for (let i = 0; i < batch.length; i++) {
+    const hash = batch[i] as number;
+    if (hash === batch[i - 1]) {
+      if (suspects[suspects.length - 1] !== hash) suspects.push(hash);
+      continue;
+    }
+    while (j < stored.length && (stored[j] as number) < hash) j++;
+    if (stored[j] === hash) suspects.push(hash);
+  }
+  return new HashSet(Float64Array.from(suspects));
+}
+
 export function batchIdOf(seq: number): string {
   return `b${String(seq).padStart(6, '0')}`;
 }
@@ -79,8 +99,6 @@ export class UsageStaging {
   /** Key hash of every staged event, in file order, and the index of its segment. */
   private readonly hashes: number[] = [];
   private readonly slots: number[] = [];
-  /** Hashes that matched a stored event's or another staged event's: to be settled exactly. */
-  private readonly suspects: number[] = [];
   private readonly counts: StagedCounts = { accepted: 0, duplicates: 0, rejected: 0, errors: [] };
   /** The segment of the previous event: consecutive events mostly share a period. */
   private lastPeriod = '';
@@ -90,7 +108,7 @@ export class UsageStaging {
     private readonly store: Store,
     private readonly options: StageOptions,
     private readonly live: UsageBatch[],
-    private readonly stored: HashSet,
+    private readonly stored: Float64Array,
     readonly seq: number,
   ) {}
 
@@ -98,8 +116,7 @@ export class UsageStaging {
     const data = store.read();
     const seq = data.usage_batches.reduce((max, batch) => Math.max(max, batch.seq), 0) + 1;
     const live = liveBatches(data);
-    const stored = new HashSet(await loadHashIndex(store.usageDir, live));
-    return new UsageStaging(store, options, live, stored, seq);
+    return new UsageStaging(store, options, live, await loadHashIndex(store.usageDir, live), seq);
   }
 
   get batchId(): string {
@@ -114,7 +131,6 @@ export class UsageStaging {
   add(event: SegmentEvent, period: string): void {
     if (this.failed) return;
     const hash = eventKeyHash(event.source, event.event_id);
-    if (this.stored.has(hash)) this.suspects.push(hash);
     let slot = period === this.lastPeriod ? this.lastSlot : this.segments.get(period);
     if (slot === undefined) {
       slot = this.segmentList.length;
@@ -163,12 +179,9 @@ export class UsageStaging {
       ...segment.writer.finish(),
     }));
     let index = Float64Array.from(this.hashes).sort();
-    for (let i = 1; i < index.length; i++) {
-      if (index[i] === index[i - 1]) this.suspects.push(index[i] as number);
-    }
-    if (this.suspects.length > 0) {
+    const suspects = suspectHashes(index, this.stored);
+    if (suspects.size > 0) {
       const staged = { hashes: this.hashes, slots: this.slots, segments };
-      const suspects = new HashSet(Float64Array.from(this.suspects).sort());
       const dropped = await confirmDuplicates(this.store.usageDir, this.live, staged, suspects);
       if (dropped !== null) {
         segments = await rewriteWithout(this.store.usageDir, staged, dropped, (period) => {

@@ -10,7 +10,7 @@ import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { StoreData, UsageBatch, UsageSegment } from '../store/data';
-import { textLines } from './text';
+import { lineBatches } from './text';
 
 /** Every file under the usage folder that the document refers to (relative paths). */
 export function referencedUsageFiles(data: StoreData): Set<string> {
@@ -29,11 +29,14 @@ export function liveBatches(data: StoreData): UsageBatch[] {
     .sort((a, b) => a.seq - b.seq);
 }
 
-/** The lines of a segment in order, failing if the file is not the one recorded. */
-export async function* segmentLines(
+/**
+ * The lines of a segment in order, a batch at a time, failing if the file is not the
+ * one recorded (size checked first, SHA-256 and line count at the end).
+ */
+export async function* segmentLineBatches(
   usageDir: string,
   segment: UsageSegment,
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   const path = join(usageDir, segment.file);
   const size = (await stat(path)).size;
   if (size !== segment.bytes) {
@@ -51,9 +54,9 @@ export async function* segmentLines(
     yield decoder.end();
   }
   let count = 0;
-  for await (const line of textLines(decoded())) {
-    count++;
-    yield line;
+  for await (const lines of lineBatches(decoded())) {
+    count += lines.length;
+    yield lines;
   }
   if (hash.digest('hex') !== segment.sha256 || count !== segment.events) {
     throw new Error(

@@ -61,19 +61,17 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
   };
 }
 
-/** The lines of a text (`\n` or `\r\n`), the last one even without a line break. */
-export async function* textLines(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+/**
+ * The lines of a text, split on `\n` (a `\r` before it stays: JSON ignores it), the
+ * last one even without a line break. Yielded a piece's worth at a time: one await
+ * per piece rather than per line.
+ */
+export async function* lineBatches(pieces: AsyncIterable<string>): AsyncGenerator<string[]> {
   let carry = '';
   for await (const piece of pieces) {
-    const text = carry + piece;
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      yield text.charCodeAt(end - 1) === 13 && end > start
-        ? text.slice(start, end - 1)
-        : text.slice(start, end);
-      start = end + 1;
-    }
-    carry = text.slice(start);
+    const lines = (carry + piece).split('\n');
+    carry = lines.pop() as string;
+    if (lines.length > 0) yield lines;
   }
-  if (carry !== '') yield carry;
+  if (carry !== '') yield [carry];
 }

@@ -8,7 +8,7 @@ import { JSONParser } from '@streamparser/json';
 import type { Readable } from 'node:stream';
 import { UserError } from '../../domain/errors';
 import { FileWriter } from '../segment';
-import { textLines } from '../text';
+import { lineBatches } from '../text';
 import type { FormatRules, RawUsage } from '../validate';
 import { rowReason, type RowSink } from './types';
 
@@ -225,20 +225,22 @@ export async function readJson(
   if (options.array) await readArray(text, handle);
   else {
     let line = 0;
-    for await (const content of textLines(text)) {
-      line++;
-      if (content.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(content);
-      } catch (error) {
-        sink.rows++;
-        const reason = `not valid JSON (${(error as Error).message})`;
-        sink.unreadable(line, reason);
-        rejects?.write(content, rowReason(line, reason));
-        continue;
+    for await (const lines of lineBatches(text)) {
+      for (const content of lines) {
+        line++;
+        if (content.trim() === '') continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(content);
+        } catch (error) {
+          sink.rows++;
+          const reason = `not valid JSON (${(error as Error).message})`;
+          sink.unreadable(line, reason);
+          rejects?.write(content, rowReason(line, reason));
+          continue;
+        }
+        handle(line, value);
       }
-      handle(line, value);
     }
   }
   return rejects?.close() ?? null;
