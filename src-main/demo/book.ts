@@ -542,6 +542,11 @@ const periodOf = (m: Month) => `${m.year}-${pad(m.month)}`;
 const dateOf = (m: Month, day: number) => `${periodOf(m)}-${pad(day)}`;
 const daysIn = (m: Month) => new Date(Date.UTC(m.year, m.month, 0)).getUTCDate();
 
+/** The period (`YYYY-MM`) just before the month: the last closed one. */
+export function previousPeriod(month: Month): string {
+  return periodOf(shiftMonth(month, -1));
+}
+
 /** The month of today's UTC date. */
 export function currentMonth(now = new Date()): Month {
   return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };

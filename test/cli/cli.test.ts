@@ -121,3 +121,24 @@ describe('the command line', () => {
     expect(run.stderr).toContain('load: missing FILE.');
   });
 });
+
+describe('the demo', () => {
+  it('creates the demo store in the given folder, bills the last closed month and prints totals', async () => {
+    const data = await tempDir();
+    const run = await cli(['demo', data]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Demo store: ${data}`);
+    expect(run.stdout).toMatch(/Totals by currency:\n {2}EUR .*\n {2}GBP .*\n {2}JPY .*\n {2}USD /);
+
+    const listed = await cli(['invoices', '--data', data, '--json']);
+    const invoices = JSON.parse(listed.stdout) as { status: string; currency: string }[];
+    expect(invoices.length).toBeGreaterThanOrEqual(24);
+    expect(invoices.filter((invoice) => invoice.status === 'marketplace')).toHaveLength(1);
+
+    const again = await cli(['demo', data]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(
+      `${data} already holds a book of business; the demo needs an empty folder.\n`,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { billCommand } from './bill';
 import { creditNoteCommand } from './credit-note';
+import { demoCommand } from './demo';
 import { dumpCommand } from './dump';
 import { finalizeCommand } from './finalize';
 import { grantCreditCommand } from './grant-credit';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   creditNoteCommand,
   grantCreditCommand,
   uptimeCommand,
+  demoCommand,
 ];
