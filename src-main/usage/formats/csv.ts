@@ -227,8 +227,9 @@ export function readCsv(
             );
           }
         } catch (error) {
-          parser.abort();
+          // Settled first: aborting calls `complete` at once.
           reject(error instanceof Error ? error : new Error(String(error)));
+          parser.abort();
         }
       },
       complete() {

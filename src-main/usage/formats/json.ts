@@ -272,5 +272,5 @@ async function readArray(
     }
   };
   for await (const piece of text) feed(() => parser.write(piece as string));
-  feed(() => parser.end());
+  if (!parser.isEnded) feed(() => parser.end());
 }
