@@ -1,0 +1,108 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importUsage, listBatches } from '../../src-main/services/importUsage';
+import { UsageStaging } from '../../src-main/usage/staging';
+import { csv, periodEvents, storedIds, useUsageStore } from './helpers';
+
+describe('usage reader', () => {
+  const t = useUsageStore();
+
+  it('yields a period’s events in import order: batch by batch, then the order of the file', async () => {
+    await importUsage(
+      t.store(),
+      t.file(
+        'a.csv',
+        csv(
+          'a2,org_8f2a,api_calls,1,2026-10-09T00:00:00Z',
+          'a1,org_8f2a,api_calls,1,2026-10-01T00:00:00Z',
+        ),
+      ),
+    );
+    await importUsage(
+      t.store(),
+      t.file(
+        'b.csv',
+        csv(
+          'b1,org_8f2a,api_calls,1,2026-10-05T00:00:00Z',
+          'b0,org_8f2a,api_calls,1,2026-09-05T00:00:00Z',
+        ),
+      ),
+    );
+    expect(
+      (await periodEvents(t.store(), '2026-10')).map((e) => [e.event_id, e.batch_seq]),
+    ).toEqual([
+      ['a2', 1],
+      ['a1', 1],
+      ['b1', 2],
+    ]);
+    expect(await storedIds(t.store(), '2026-09')).toEqual(['b0']);
+    expect(await storedIds(t.store(), '2026-12')).toEqual([]);
+  });
+
+  it('round-trips text that needs escaping in the segment files', async () => {
+    const file = t.file(
+      'odd.csv',
+      'event_id,source,customer,meter,quantity,timestamp,note\n"a\tb\\\\c\nd",é-src,org_8f2a,api_calls,1,2026-10-01T00:00:00Z,"x\ty"\n',
+    );
+    expect(await importUsage(t.store(), file)).toMatchObject({ accepted: 1 });
+    expect(await periodEvents(t.store(), '2026-10')).toMatchObject([
+      { event_id: 'a\tb\\\\c\nd', source: 'é-src', properties: { note: 'x\ty' } },
+    ]);
+    // The pair is found again despite the escaping.
+    expect(await importUsage(t.store(), file)).toMatchObject({ accepted: 0, duplicates: 1 });
+  });
+
+  it('ignores segment files no batch lists: what a crash before the commit leaves behind', async () => {
+    await importUsage(
+      t.store(),
+      t.file('a.csv', csv('e1,org_8f2a,api_calls,1,2026-10-01T00:00:00Z')),
+    );
+    // A crash after staging, before the document commit.
+    const staging = await UsageStaging.start(t.store(), {
+      fileName: 'lost.csv',
+      format: 'csv',
+      keepValid: false,
+    });
+    staging.add(
+      {
+        source: null,
+        event_id: 'lost',
+        customer: 'org_8f2a',
+        meter: 'api_calls',
+        quantity: '1',
+        time: Date.parse('2026-10-02T00:00:00Z'),
+        timestamp: '',
+        properties: '',
+      },
+      '2026-10',
+    );
+    await staging.finish('0'.repeat(64));
+    mkdirSync(join(t.store().usageDir, '2026-10'), { recursive: true });
+    writeFileSync(
+      join(t.store().usageDir, '2026-10', 'b000009-deadbeef.tsv'),
+      '\tghost\torg_8f2a\tapi_calls\t1\t1790812800000\t\t\n',
+    );
+
+    expect(await storedIds(t.store(), '2026-10')).toEqual(['e1']);
+    // Nor do they count as stored for dedupe.
+    const again = await importUsage(
+      t.store(),
+      t.file('b.csv', csv('lost,org_8f2a,api_calls,1,2026-10-02T00:00:00Z')),
+    );
+    expect(again).toMatchObject({ batch: 'b000002', accepted: 1, duplicates: 0 });
+  });
+
+  it('fails loudly on a damaged segment instead of billing from it', async () => {
+    await importUsage(
+      t.store(),
+      t.file('a.csv', csv('e1,org_8f2a,api_calls,1,2026-10-01T00:00:00Z')),
+    );
+    const segment = listBatches(t.store())[0]?.segments[0];
+    appendFileSync(
+      join(t.store().usageDir, segment?.file ?? ''),
+      '\te2\torg_8f2a\tapi_calls\t9\t1790812800000\t\t\n',
+    );
+    await expect(periodEvents(t.store(), '2026-10')).rejects.toThrow(/is damaged/);
+  });
+});
