@@ -211,8 +211,8 @@ export interface StageUsageEventsOptions {
  * Validates and stages events shaped as a bundle's `usage` entries (rows numbered by
  * index + 1) under the same rules and dedupe as a file import, strictly. Nothing is
  * stored until `commit(draft)` runs inside the caller's `store.update`, so a bundle
- * and its usage are stored together or not at all. Throws a UserError listing the
- * rejected events. The batch's SHA-256 is that of the events written one JSON per line.
+ * and its usage are stored together or not at all. No events, no batch. Throws a
+ * UserError listing the rejected events. The batch's SHA-256 is that of the events written one JSON per line.
  */
 export async function stageUsageEvents(
   store: Store,
@@ -232,6 +232,17 @@ export async function stageUsageEvents(
     hash.update(`${JSON.stringify(event)}\n`);
     handle(++row, event);
   }
+  // A bundle without usage is no import: it makes no batch.
+  if (row === 0)
+    return {
+      accepted: 0,
+      duplicates: 0,
+      rejected: 0,
+      errors: [],
+      batch: null,
+      commit() {},
+      discard() {},
+    };
   const staged = await staging.finish(hash.digest('hex'));
   if (staged.rejected > 0) {
     throw new UserError(

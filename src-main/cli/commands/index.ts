@@ -5,10 +5,13 @@ import { demoCommand } from './demo';
 import { dumpCommand } from './dump';
 import { finalizeCommand } from './finalize';
 import { grantCreditCommand } from './grant-credit';
+import { importUsageCommand } from './import-usage';
 import { initCommand } from './init';
 import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
+import { rollbackBatchCommand } from './rollback-batch';
 import { uptimeCommand } from './uptime';
+import { usageBatchesCommand } from './usage-batches';
 import { voidCommand } from './void';
 
 /** Every command, in the order `--help` lists them. */
@@ -16,6 +19,9 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   loadCommand,
   dumpCommand,
+  importUsageCommand,
+  usageBatchesCommand,
+  rollbackBatchCommand,
   billCommand,
   invoicesCommand,
   finalizeCommand,
