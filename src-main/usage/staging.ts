@@ -12,7 +12,7 @@
  * the staged ones) and compared exactly; true duplicates are then filtered out of
  * the staged files (src-main/usage/duplicates.ts).
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../domain/errors';
 import type { StoreData, UsageBatch, UsageSegment } from '../store/data';
@@ -231,6 +231,10 @@ export class UsageStaging {
   private staged(counts: StagedCounts, batch: UsageBatch | null): StagedBatch {
     const { usageDir } = this.store;
     const liveIds = this.live.map((b) => b.id).join(' ');
+    const files =
+      batch === null
+        ? []
+        : [...batch.segments.map((s) => s.file), ...(batch.index === null ? [] : [batch.index])];
     return {
       ...counts,
       batch,
@@ -246,16 +250,18 @@ export class UsageStaging {
             'The stored usage changed while the file was being imported (another import or a rollback); nothing was stored. Import the file again.',
           );
         }
+        // The store prunes unlisted files a minute after their last write; a long import
+        // could lose an early segment to it before this commit lists it.
+        const missing = files.find((file) => !existsSync(join(usageDir, file)));
+        if (missing !== undefined) {
+          throw new Error(
+            `Usage file ${missing} vanished before the import was committed; nothing was stored.`,
+          );
+        }
         draft.usage_batches.push(batch);
       },
       discard() {
-        if (batch === null) return;
-        for (const file of [
-          ...batch.segments.map((s) => s.file),
-          ...(batch.index ? [batch.index] : []),
-        ]) {
-          rmSync(join(usageDir, file), { force: true });
-        }
+        for (const file of files) rmSync(join(usageDir, file), { force: true });
       },
     };
   }

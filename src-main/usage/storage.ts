@@ -1,8 +1,7 @@
 /**
  * Reading the files a batch lists: segment lines (checked against the size and
  * SHA-256 the batch recorded, so a damaged file fails loudly instead of billing
- * wrong) and dedupe indexes. Also the one answer to "which files under usage/ are
- * still in use", for the store's pruning.
+ * wrong) and dedupe indexes.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -11,16 +10,6 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { StoreData, UsageBatch, UsageSegment } from '../store/data';
 import { lineBatches } from './text';
-
-/** Every file under the usage folder that the document refers to (relative paths). */
-export function referencedUsageFiles(data: StoreData): Set<string> {
-  const files = new Set<string>();
-  for (const batch of data.usage_batches) {
-    if (batch.index !== null) files.add(batch.index);
-    for (const segment of batch.segments) files.add(segment.file);
-  }
-  return files;
-}
 
 /** Batches whose events are stored (not rolled back), in import order. */
 export function liveBatches(data: StoreData): UsageBatch[] {
