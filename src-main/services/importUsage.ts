@@ -36,7 +36,7 @@ import {
 import type { SegmentEvent } from '../usage/segment';
 
 export { USAGE_FORMATS, isUsageFormat, type UsageFormat };
-export { MAX_LISTED_ERRORS, type RowError, type StagedBatch } from '../usage/staging';
+export type { RowError, StagedBatch } from '../usage/staging';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -66,7 +66,7 @@ export interface ImportUsageResult {
   accepted: number;
   duplicates: number;
   rejected: number;
-  /** The first MAX_LISTED_ERRORS rejected rows. */
+  /** The first 1,000 rejected rows (MAX_LISTED_ERRORS); `rejected` counts them all. */
   errors: RowError[];
   rejects_file?: string;
 }
@@ -76,7 +76,7 @@ export async function importUsage(
   filePath: string,
   options: ImportUsageOptions = {},
 ): Promise<ImportUsageResult> {
-  const map = checkMap(options.map ?? {}, options.format);
+  const map = checkMap(options.map ?? {});
   const totalBytes = await fileSize(filePath);
   const sniffed = await sniff(filePath, options.format);
   if (Object.keys(map).length > 0 && sniffed.format !== 'csv') {
@@ -129,10 +129,7 @@ async function commit(store: Store, staged: StagedBatch): Promise<void> {
   }
 }
 
-function checkMap(
-  map: Readonly<Record<string, string>>,
-  format: UsageFormat | undefined,
-): Record<string, string> {
+function checkMap(map: Readonly<Record<string, string>>): Record<string, string> {
   for (const [field, column] of Object.entries(map)) {
     if (!(EVENT_FIELDS as readonly string[]).includes(field)) {
       throw new UserError(
@@ -140,9 +137,6 @@ function checkMap(
       );
     }
     if (column === '') throw new UserError(`--map ${field}= names no column.`);
-  }
-  if (Object.keys(map).length > 0 && format !== undefined && format !== 'csv') {
-    throw new UserError(`--map applies to CSV files only, not ${format}.`);
   }
   return { ...map };
 }

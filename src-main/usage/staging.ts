@@ -89,7 +89,7 @@ function suspectHashes(batch: Float64Array, stored: Float64Array): HashSet {
   return new HashSet(Float64Array.from(suspects));
 }
 
-export function batchIdOf(seq: number): string {
+function batchIdOf(seq: number): string {
   return `b${String(seq).padStart(6, '0')}`;
 }
 

@@ -10,11 +10,11 @@ import type { TextInput } from '../text';
 import { EVENT_FIELDS, type EventField, type FormatRules, type RawUsage } from '../validate';
 import { rowReason, type RowSink } from './types';
 
-export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+const CSV_DELIMITERS = [',', ';', '\t'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 /** A column by this name holds a rejects file's reasons: never a property, replaced on the next rejects file. */
-export const REASON_COLUMN = 'reason';
+const REASON_COLUMN = 'reason';
 
 const REQUIRED: readonly EventField[] = ['event_id', 'customer', 'meter', 'quantity', 'timestamp'];
 

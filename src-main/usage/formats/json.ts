@@ -222,28 +222,41 @@ export async function readJson(
 ): Promise<string | null> {
   const rejects = options.rejectsPath === null ? null : new JsonRejects(options.rejectsPath);
   const handle = jsonRowHandler(format, sink, rejects);
-  if (options.array) await readArray(text, handle);
-  else {
-    let line = 0;
-    for await (const lines of lineBatches(text)) {
-      for (const content of lines) {
-        line++;
-        if (content.trim() === '') continue;
-        let value: unknown;
-        try {
-          value = JSON.parse(content);
-        } catch (error) {
-          sink.rows++;
-          const reason = `not valid JSON (${(error as Error).message})`;
-          sink.unreadable(line, reason);
-          rejects?.write(content, rowReason(line, reason));
-          continue;
-        }
-        handle(line, value);
-      }
-    }
+  try {
+    if (options.array) await readArray(text, handle);
+    else await readLines(text, handle, sink, rejects);
+  } catch (error) {
+    rejects?.close();
+    throw error;
   }
   return rejects?.close() ?? null;
+}
+
+/** One JSON value per line; a line that is no JSON is rejected on its own. */
+async function readLines(
+  text: Readable,
+  handle: (row: number, value: unknown) => void,
+  sink: RowSink,
+  rejects: JsonRejects | null,
+): Promise<void> {
+  let line = 0;
+  for await (const lines of lineBatches(text)) {
+    for (const content of lines) {
+      line++;
+      if (content.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(content);
+      } catch (error) {
+        sink.rows++;
+        const reason = `not valid JSON (${(error as Error).message})`;
+        sink.unreadable(line, reason);
+        rejects?.write(content, rowReason(line, reason));
+        continue;
+      }
+      handle(line, value);
+    }
+  }
 }
 
 async function readArray(
