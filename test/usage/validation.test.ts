@@ -120,6 +120,31 @@ describe('usage validation', () => {
     ]);
   });
 
+  it('rejects a record with malformed or unclosed quotes on the line it starts', async () => {
+    const malformed = t.file(
+      'malformed.csv',
+      csv(
+        'e1,org_8f2a,api_calls,1,2026-10-01T00:00:00Z',
+        'e2,org_8f2a,api_calls,"1"x",2026-10-01T00:00:00Z',
+        'e3,org_8f2a,api_calls,1,2026-10-01T00:00:00Z',
+      ),
+    );
+    const first = await importUsage(t.store(), malformed, { keepValid: true });
+    expect(first.errors).toEqual([
+      { row: 3, reason: 'a quoted field is malformed (a quote inside it must be doubled)' },
+    ]);
+    const unclosed = t.file(
+      'unclosed.csv',
+      csv(
+        'e4,org_8f2a,api_calls,1,2026-10-01T00:00:00Z',
+        'e5,org_8f2a,api_calls,1,"2026-10-01T00:00:00Z',
+      ),
+    );
+    const second = await importUsage(t.store(), unclosed, { keepValid: true });
+    expect(second.errors).toEqual([{ row: 3, reason: 'a quoted field is never closed' }]);
+    expect(await storedIds(t.store(), '2026-10')).toEqual(['e1', 'e3', 'e4']);
+  });
+
   it('converts an offset to UTC: the period is the UTC month, even when that moves the event into the next', async () => {
     const file = t.file(
       'offset.csv',
