@@ -13,13 +13,35 @@ export interface Aggregator {
   result(): Dec;
 }
 
+/**
+ * Whole quantities below 10^15 as numbers, else null. Quantities are not money, and
+ * adding whole numbers stays exact in a double while the total is below 2^53, so the
+ * common case of whole quantities is summed and compared without decimal objects.
+ */
+function smallWholeNumber(quantity: string): number | null {
+  return quantity.length <= 15 && /^\d+$/.test(quantity) ? +quantity : null;
+}
+
+/** Well below 2^53 even after one more addend below 10^15. */
+const EXACT_LIMIT = 2 ** 52;
+
 function sumOfQuantities(): Aggregator {
-  let total = ZERO;
+  let whole = 0;
+  let rest = ZERO;
   return {
     add: (event) => {
-      total = total.plus(event.quantity);
+      const quantity = smallWholeNumber(event.quantity);
+      if (quantity === null) {
+        rest = rest.plus(event.quantity);
+        return;
+      }
+      whole += quantity;
+      if (whole >= EXACT_LIMIT) {
+        rest = rest.plus(whole);
+        whole = 0;
+      }
     },
-    result: () => total,
+    result: () => rest.plus(whole),
   };
 }
 
@@ -34,13 +56,18 @@ function countOfEvents(): Aggregator {
 }
 
 function maxOfQuantities(): Aggregator {
+  let peakWhole = 0;
   let peak = ZERO;
   return {
     add: (event) => {
-      const quantity = new Dec(event.quantity);
-      if (quantity.gt(peak)) peak = quantity;
+      const quantity = smallWholeNumber(event.quantity);
+      if (quantity !== null) {
+        if (quantity > peakWhole) peakWhole = quantity;
+      } else if (peak.lt(event.quantity)) {
+        peak = new Dec(event.quantity);
+      }
     },
-    result: () => peak,
+    result: () => Dec.max(peak, peakWhole),
   };
 }
 
@@ -62,15 +89,15 @@ function uniqueCountOf(field: string): Aggregator {
  */
 function latestQuantity(): Aggregator {
   let latestTime = -Infinity;
-  let quantity = ZERO;
+  let quantity = '0';
   return {
     add: (event) => {
       if (event.time >= latestTime) {
         latestTime = event.time;
-        quantity = new Dec(event.quantity);
+        quantity = event.quantity;
       }
     },
-    result: () => quantity,
+    result: () => new Dec(quantity),
   };
 }
 

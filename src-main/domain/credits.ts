@@ -41,11 +41,16 @@ export function compareCreditsForUse(a: Credit, b: Credit): number {
 
 export class CreditLedger {
   private readonly remaining = new Map<string, Dec>();
-  private readonly credits: readonly Credit[];
+  /** Each customer's grants in the order they are used. */
+  private readonly byCustomer = new Map<string, Credit[]>();
 
   constructor(credits: readonly Credit[], invoices: readonly Invoice[]) {
-    this.credits = [...credits].sort(compareCreditsForUse);
-    for (const credit of credits) this.remaining.set(credit.id, new Dec(credit.amount));
+    for (const credit of [...credits].sort(compareCreditsForUse)) {
+      this.remaining.set(credit.id, new Dec(credit.amount));
+      const own = this.byCustomer.get(credit.customer) ?? [];
+      own.push(credit);
+      this.byCustomer.set(credit.customer, own);
+    }
     for (const invoice of invoices) {
       if (invoice.status === 'void') continue;
       for (const application of invoice.credit_applications) {
@@ -67,12 +72,11 @@ export class CreditLedger {
     const applications: CreditApplication[] = [];
     const lastDay = lastDayOfPeriod(scope.period);
     let open = limit;
-    for (const credit of this.credits) {
+    for (const credit of this.byCustomer.get(scope.customer) ?? []) {
       if (open.lte(0)) break;
       const left = this.remainingOf(credit.id);
       if (
         placeOf(credit) !== place ||
-        credit.customer !== scope.customer ||
         credit.currency !== scope.currency ||
         credit.granted_on > lastDay ||
         !isUnexpiredOn(credit, scope.onDate) ||

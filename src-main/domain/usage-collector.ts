@@ -84,9 +84,7 @@ export class UsageCollector {
   }
 
   add(event: RatedUsageEvent): void {
-    const slot = this.slotsByExternalId
-      .get(event.customer)
-      ?.find((candidate) => event.time >= candidate.startMs && event.time < candidate.endMs);
+    const slot = this.slotAt(event.customer, event.time);
     if (!slot) {
       this.countUnbilled(event);
       return;
@@ -123,6 +121,14 @@ export class UsageCollector {
       ...entry,
       quantity: plain(entry.quantity),
     }));
+  }
+
+  /** The customer's contract active at `time`; a plain loop, as it runs once per event. */
+  private slotAt(externalId: string, time: number): ContractSlot | undefined {
+    const slots = this.slotsByExternalId.get(externalId);
+    if (!slots) return undefined;
+    for (const slot of slots) if (time >= slot.startMs && time < slot.endMs) return slot;
+    return undefined;
   }
 
   private countUnbilled(event: RatedUsageEvent): void {

@@ -66,4 +66,20 @@ describe('aggregators', () => {
       /not a decimal amount/,
     );
   });
+
+  it('stays exact past 2^53 and across whole and fractional quantities', () => {
+    const huge = Array.from({ length: 5 }, () => at('2026-10-01T00:00:00Z', '999999999999999'));
+    expect(aggregate(API_CALLS, [...huge, at('2026-10-01T00:00:00Z', '0.000000000001')])).toBe(
+      '4999999999999995.000000000001',
+    );
+    expect(aggregate(API_CALLS, [at('2026-10-01T00:00:00Z', '12345678901234567890')])).toBe(
+      '12345678901234567890',
+    );
+    expect(
+      aggregate(NODES, [at('2026-10-01T00:00:00Z', '7'), at('2026-10-02T00:00:00Z', '7.5')]),
+    ).toBe('7.5');
+    expect(
+      aggregate(NODES, [at('2026-10-01T00:00:00Z', '7.5'), at('2026-10-02T00:00:00Z', '8')]),
+    ).toBe('8');
+  });
 });
