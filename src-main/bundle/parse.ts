@@ -4,7 +4,8 @@
  */
 import { UserError } from '../domain/errors';
 import type { StoreData } from '../store/data';
-import { bundleSchema, jsonPath, type Bundle } from './schema';
+import { jsonPath } from '../domain/json-path';
+import { bundleSchema, type Bundle } from './schema';
 import { checkBundle, type BundleProblem } from './validate';
 
 /** Parses and checks a bundle without writing anything; throws one UserError listing every problem. */

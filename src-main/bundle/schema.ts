@@ -37,14 +37,3 @@ export const bundleSchema = z.strictObject({
 export type Bundle = z.infer<typeof bundleSchema>;
 /** A bundle as written by hand: every section and default optional. */
 export type BundleInput = z.input<typeof bundleSchema>;
-
-/** `plans[2].charges[0].tiers[1].up_to` from zod's path segments. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((segment, index) => {
-      if (typeof segment === 'number') return `[${segment}]`;
-      const name = String(segment);
-      return index === 0 ? name : `.${name}`;
-    })
-    .join('');
-}

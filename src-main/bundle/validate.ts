@@ -13,7 +13,8 @@ import {
   type Tier,
 } from '../domain/model';
 import type { StoreData } from '../store/data';
-import { jsonPath, type Bundle } from './schema';
+import { jsonPath } from '../domain/json-path';
+import type { Bundle } from './schema';
 
 export interface BundleProblem {
   path: string;

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { UserError } from '../domain/errors';
+import { jsonPath } from '../domain/json-path';
 import { CURRENT_SCHEMA_VERSION, storeDataSchema, type StoreData } from './data';
 import { readSchemaVersion, runMigrations, type Migration } from './migrations';
 
@@ -59,16 +60,5 @@ export function assertValidStoreData(data: StoreData): void {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  return `${jsonPath(issue.path)}: ${issue.message}`;
-}
-
-/** `$.invoices[3].lines[0].amount`, the notation of jq and of most JSON tools. */
-function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    const name = String(key);
-    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
-      ? `${text}.${name}`
-      : `${text}[${JSON.stringify(name)}]`;
-  }, '$');
+  return `${jsonPath(issue.path) || 'the top level'}: ${issue.message}`;
 }

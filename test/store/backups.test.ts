@@ -149,7 +149,7 @@ describe('backups', () => {
     const backupsBefore = await store.listBackups();
 
     await expect(store.restore(damaged)).rejects.toThrow(
-      `${join(folder.dir, BACKUPS_DIR, damaged)} does not match the store format at $.settings:`,
+      `${join(folder.dir, BACKUPS_DIR, damaged)} does not match the store format at settings:`,
     );
     expect(await folder.storeFileText()).toBe(fileBefore);
     expect(await store.listBackups()).toEqual(backupsBefore);

@@ -131,14 +131,14 @@ describe('opening store.json', () => {
       (document.invoices as Record<string, unknown>[])[0]!.total = 100;
     });
     await expectRefused(
-      `${storePath()} does not match the store format at $.invoices[0].total: must be a decimal string such as "12.50".`,
+      `${storePath()} does not match the store format at invoices[0].total: must be a decimal string such as "12.50".`,
     );
   });
 
   it('names a path through keys that are not identifiers', async () => {
     await writeStoreFile((document) => (document.sequences = { 'INV-2026-': -1 }));
     await expectRefused(
-      `${storePath()} does not match the store format at $.sequences["INV-2026-"]: `,
+      `${storePath()} does not match the store format at sequences["INV-2026-"]: `,
     );
   });
 });
