@@ -3,6 +3,7 @@
  * stored: it is its amount minus what non-void invoices (drafts included) applied, so
  * voiding an invoice or replacing a draft gives credits back by itself.
  */
+import { compareText, groupBy } from './collections';
 import { lastDayOfPeriod } from './dates';
 import type { CreditApplication, Invoice } from './invoice';
 import { isPriceCredit, type Credit } from './model';
@@ -33,24 +34,19 @@ export function compareCreditsForUse(a: Credit, b: Credit): number {
   if (a.expires_on !== b.expires_on) {
     if (a.expires_on === null) return 1;
     if (b.expires_on === null) return -1;
-    return a.expires_on < b.expires_on ? -1 : 1;
+    return compareText(a.expires_on, b.expires_on);
   }
-  if (a.granted_on !== b.granted_on) return a.granted_on < b.granted_on ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareText(a.granted_on, b.granted_on) || compareText(a.id, b.id);
 }
 
 export class CreditLedger {
   private readonly remaining = new Map<string, Dec>();
   /** Each customer's grants in the order they are used. */
-  private readonly byCustomer = new Map<string, Credit[]>();
+  private readonly byCustomer: Map<string, Credit[]>;
 
   constructor(credits: readonly Credit[], invoices: readonly Invoice[]) {
-    for (const credit of [...credits].sort(compareCreditsForUse)) {
-      this.remaining.set(credit.id, new Dec(credit.amount));
-      const own = this.byCustomer.get(credit.customer) ?? [];
-      own.push(credit);
-      this.byCustomer.set(credit.customer, own);
-    }
+    this.byCustomer = groupBy([...credits].sort(compareCreditsForUse), (credit) => credit.customer);
+    for (const credit of credits) this.remaining.set(credit.id, new Dec(credit.amount));
     for (const invoice of invoices) {
       if (invoice.status === 'void') continue;
       for (const application of invoice.credit_applications) {

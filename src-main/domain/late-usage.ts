@@ -4,6 +4,7 @@
  * the periods it stored events for. A finalized period can have late events only if a
  * batch above its watermark stored events for it; only those periods are read again.
  */
+import { compareText, groupBy } from './collections';
 import type { Invoice } from './invoice';
 import { billsUsageOf } from './lines';
 
@@ -32,13 +33,10 @@ export function lateUsageWatermarks(
       lastBatchOf.set(segment.period, Math.max(lastBatchOf.get(segment.period) ?? 0, batch.seq));
     }
   }
-  const byContract = new Map<string, Invoice[]>();
-  for (const invoice of invoices) {
-    if (invoice.status === 'void') continue;
-    const list = byContract.get(invoice.contract) ?? [];
-    list.push(invoice);
-    byContract.set(invoice.contract, list);
-  }
+  const byContract = groupBy(
+    invoices.filter((invoice) => invoice.status !== 'void'),
+    (invoice) => invoice.contract,
+  );
   const watermarks = new Map<string, Map<string, number>>();
   for (const finalized of invoices) {
     if (!isFinalizedPeriodEnd(finalized) || finalized.period >= period) continue;
@@ -55,5 +53,5 @@ export function lateUsageWatermarks(
     contracts.set(finalized.contract, seen);
     watermarks.set(finalized.period, contracts);
   }
-  return new Map([...watermarks].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return new Map([...watermarks].sort(([a], [b]) => compareText(a, b)));
 }

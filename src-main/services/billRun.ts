@@ -7,6 +7,7 @@
  * Usage is read and aggregated before the store update (it streams from disk), and
  * everything else happens inside one update, so a run commits whole or not at all.
  */
+import { compareText, groupBy } from '../domain/collections';
 import { billContract, type LatePeriodUsage, type OverQuota } from '../domain/billing';
 import { CreditLedger } from '../domain/credits';
 import { isActiveIn, isPeriod } from '../domain/dates';
@@ -66,16 +67,6 @@ function invoiceIds(taken: Set<string>, contract: string, period: string): () =>
   };
 }
 
-function byContract(invoices: readonly Invoice[]): Map<string, Invoice[]> {
-  const grouped = new Map<string, Invoice[]>();
-  for (const invoice of invoices) {
-    const list = grouped.get(invoice.contract) ?? [];
-    list.push(invoice);
-    grouped.set(invoice.contract, list);
-  }
-  return grouped;
-}
-
 export async function billPeriod(
   store: Store,
   readUsage: PeriodUsageReader,
@@ -115,7 +106,7 @@ export async function billPeriod(
     data.invoices = data.invoices.filter((invoice) => !isReplacedBy(invoice, period));
     const book = new Book(data);
     const ledger = new CreditLedger(data.credits, data.invoices);
-    const invoicesOf = byContract(data.invoices);
+    const invoicesOf = groupBy(data.invoices, (invoice) => invoice.contract);
     const taken = new Set(data.invoices.map((invoice) => invoice.id));
     const report: BillRunReport = {
       unbilled: current.unbilled(),
@@ -125,7 +116,7 @@ export async function billPeriod(
     };
     const made: Invoice[] = [];
 
-    for (const contract of [...data.contracts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const contract of [...data.contracts].sort((a, b) => compareText(a.id, b.id))) {
       const direct = contract.channel === 'direct';
       const lateUsage: LatePeriodUsage[] = direct
         ? late

@@ -2,6 +2,7 @@
  * The invoice as the desk and the CLI show it (cli.md): the stored invoice with its
  * status and settlement derived on the date it is looked at.
  */
+import { compareText, groupBy } from '../domain/collections';
 import { UserError } from '../domain/errors';
 import { refersTo, type Invoice, type InvoiceStatus } from '../domain/invoice';
 import { displayStatus, settlementOf } from '../domain/settlement';
@@ -10,16 +11,6 @@ import type { Store } from '../store/store';
 import { resolveRunDate } from './runDate';
 
 export type InvoiceView = Omit<Invoice, 'status'> & { status: InvoiceStatus };
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item)) ?? [];
-    group.push(item);
-    groups.set(key(item), group);
-  }
-  return groups;
-}
 
 /** Presents many invoices of one document, finding each one's payments and credit notes by key. */
 export function invoicePresenter(data: StoreData, asOf: string): (invoice: Invoice) => InvoiceView {
@@ -68,8 +59,4 @@ export function listInvoices(store: Store, filter: InvoiceFilter = {}): InvoiceV
 function sortKey(view: InvoiceView): string {
   // "~" sorts after every digit and letter, so drafts come after the numbered invoices.
   return view.number ?? `~${view.id}`;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
