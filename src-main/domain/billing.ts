@@ -97,11 +97,10 @@ export function billContract(input: ContractBillingInput): ContractBilling {
   const known = [...input.invoices];
   const invoices: Invoice[] = [];
 
-  const assemble = (trigger: Invoice['trigger'], lines: InvoiceLine[]): Invoice => {
+  const assemble = (trigger: Invoice['trigger'], lines: InvoiceLine[]): void => {
     const invoice = assembleInvoice(input, trigger, lines, statement);
     invoices.push(invoice);
     known.push(invoice);
-    return invoice;
   };
   const deductions = (rated: readonly RatedCharge[]): InvoiceLine[] =>
     rated.flatMap((_, index) => {

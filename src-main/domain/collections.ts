@@ -15,3 +15,14 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** `idOf(n)` for the smallest n ≥ `from` whose id is not taken: the same answer for the same data. */
+export function firstFreeId(
+  taken: ReadonlySet<string>,
+  idOf: (n: number) => string,
+  from = 1,
+): string {
+  let n = from;
+  while (taken.has(idOf(n))) n += 1;
+  return idOf(n);
+}

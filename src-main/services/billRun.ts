@@ -7,7 +7,7 @@
  * Usage is read and aggregated before the store update (it streams from disk), and
  * everything else happens inside one update, so a run commits whole or not at all.
  */
-import { compareText, groupBy } from '../domain/collections';
+import { compareText, firstFreeId, groupBy } from '../domain/collections';
 import { billContract, type LatePeriodUsage, type OverQuota } from '../domain/billing';
 import { CreditLedger } from '../domain/credits';
 import { isActiveIn, isPeriod } from '../domain/dates';
@@ -59,9 +59,7 @@ function isReplacedBy(invoice: Invoice, period: string): boolean {
 /** `inv_<contract>_<period>_<n>` with the smallest n not taken: the same on every run. */
 function invoiceIds(taken: Set<string>, contract: string, period: string): () => string {
   return () => {
-    let n = 1;
-    while (taken.has(`inv_${contract}_${period}_${n}`)) n += 1;
-    const id = `inv_${contract}_${period}_${n}`;
+    const id = firstFreeId(taken, (n) => `inv_${contract}_${period}_${n}`);
     taken.add(id);
     return id;
   };

@@ -1,4 +1,5 @@
 /** Granting credits (billing.md §6) by hand: promotional, goodwill, prepaid money… */
+import { firstFreeId } from '../domain/collections';
 import { UserError } from '../domain/errors';
 import { isCurrencyCode } from '../domain/currency';
 import { CREDIT_KINDS, isValidDate, type Credit, type CreditKind } from '../domain/model';
@@ -49,10 +50,8 @@ export async function grantCredit(store: Store, input: GrantCreditInput): Promis
       );
     }
     const taken = new Set(data.credits.map((credit) => credit.id));
-    let n = data.credits.length + 1;
-    while (taken.has(`${kind}-${n}`)) n += 1;
     const credit: Credit = {
-      id: `${kind}-${n}`,
+      id: firstFreeId(taken, (n) => `${kind}-${n}`, data.credits.length + 1),
       customer: customer.id,
       kind,
       amount: formatMoney(parseAmount(input.amount, currency), currency),
