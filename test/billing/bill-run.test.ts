@@ -302,6 +302,40 @@ describe('bill run', () => {
     ]);
   });
 
+  it('charges a yearly plan’s fees for each contract year on its first month, prorated as known then', async () => {
+    await loadBundle(
+      store(),
+      bookOf({
+        plans: [{ ...GROWTH, code: 'annual', interval: 'year', base_fee: '3660.00' }],
+        contracts: [contractOf({ plan: 'annual', start_date: '2027-06-10' })],
+        usage: [calls('100', '2027-07-04T00:00:00Z')],
+      }),
+    );
+    const year = async (period: string, asOf: string) =>
+      (await bill(store(), { period, asOf })).invoices[0]?.lines.map((l) => [
+        l.kind,
+        l.amount,
+        l.description,
+      ]);
+    // The first contract year, June 2027 to May 2028, holds 29 February: 366 days, 357 of them active.
+    expect(await year('2027-06', '2027-07-01')).toEqual([
+      ['base_fee', '3570.00', 'Growth — base fee, contract year 2027-06 to 2028-05 (357/366 days)'],
+      ['usage', '0.00', 'API calls — per unit'],
+    ]);
+    expect(await year('2027-07', '2027-08-01')).toEqual([
+      ['usage', '1.00', 'API calls — per unit'],
+    ]);
+    await store().update((data) => {
+      const contract = data.contracts[0];
+      if (contract) contract.end_date = '2028-09-01';
+    });
+    // The second year is known to end after 92 of its 365 days.
+    expect(await year('2028-06', '2028-07-01')).toEqual([
+      ['base_fee', '922.52', 'Growth — base fee, contract year 2028-06 to 2029-05 (92/365 days)'],
+      ['usage', '0.00', 'API calls — per unit'],
+    ]);
+  });
+
   it('refuses a period or a date that is not one', async () => {
     await expect(bill(store(), { period: '2026-13' })).rejects.toThrow(/not a period/);
     await expect(bill(store(), { period: '2026-10', asOf: '2026-02-30' })).rejects.toThrow(
