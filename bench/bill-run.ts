@@ -18,22 +18,12 @@ import { billPeriod } from '../src-main/services/billRun';
 import { importUsage } from '../src-main/services/importUsage';
 import { openStore } from '../src-main/store/store';
 import { createPeriodUsageReader } from '../src-main/usage/reader';
+import { seededRandom } from '../src-main/demo/random';
 
 const DATA = resolve(import.meta.dirname, '.data');
 const CONTRACTS = 10_000;
 const EVENTS = 1_000_000;
 const ROUNDS = 3;
-
-/** mulberry32: a small seeded generator, so every set-up is the same book. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
@@ -163,7 +153,7 @@ function book(): BundleInput {
 
 /** One million October events spread over the contracts, on the meters their plans price. */
 function usageCsv(path: string): void {
-  const next = random(7);
+  const next = seededRandom(7);
   const pieces = ['event_id,customer,meter,quantity,timestamp,user_id,amount\n'];
   for (let i = 0; i < EVENTS; i++) {
     const contract = Math.floor(next() * CONTRACTS);

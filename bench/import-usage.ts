@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { importUsage } from '../src-main/services/importUsage';
 import { openStore } from '../src-main/store/store';
+import { seededRandom } from '../src-main/demo/random';
 
 const DATA = resolve(import.meta.dirname, '.data');
 const ROWS = 1_000_000;
@@ -22,23 +23,12 @@ const CUSTOMERS = 200;
 /** Each measurement is the median of this many runs (the machines are shared). */
 const ROUNDS = 3;
 
-/** mulberry32: a small seeded generator, so every run imports the same files. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
 /** A usage CSV of `ROWS` events whose ids start at `first`, about 70 MB. */
 function generate(path: string, first: number, seed: number): void {
   if (existsSync(path)) return;
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pieces = ['event_id,customer,meter,quantity,timestamp,user_id,region\n'];
   for (let i = 0; i < ROWS; i++) {
     const day = 1 + Math.floor(next() * 28);

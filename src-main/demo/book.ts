@@ -11,6 +11,7 @@ import { z } from 'zod';
 import catalogJson from '../../resources/demo/catalog.json';
 import type { BundleInput } from '../bundle/schema';
 import { BUNDLE_FORMAT } from '../bundle/schema';
+import { seededRandom } from './random';
 
 /** The demo's customers: a customer entry plus how the generator treats it. */
 const demoCustomerSchema = z.strictObject({
@@ -44,18 +45,6 @@ const CATALOG = z
   })
   .parse(catalogJson);
 const PLANS = CATALOG.plans;
-
-/** A small, fast, seedable generator (mulberry32): the demo must be the same every time. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Month {
   year: number;
