@@ -29,7 +29,7 @@ describe('billing commands', () => {
     const table = await cli(['bill', '--period', '2026-10', '--data', data]);
     expect(table.stdout).toMatch(/^NUMBER\s+STATUS\s+CUSTOMER/);
     expect(table.stdout).toMatch(
-      /inv_c1_2026-10_1\s+draft\s+acme\s+c1\s+2026-10\s+USD\s+741\.02\s+741\.02/,
+      /inv_c1_2026-10_1\s+draft\s+acme\s+c1\s+2026-10\s+USD\s+723\.65\s+50\.00\s+67\.37\s+741\.02\s+741\.02/,
     );
   });
 

@@ -1,26 +1,24 @@
 /** How the billing commands print invoices and the bill run's report for a person. */
 import type { BillRunReport } from '../../services/billRun';
 import type { InvoiceView } from '../../services/present';
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  return [header, ...rows]
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
-    .concat('\n');
-}
+import { textTable } from '../table';
 
 export function invoiceTable(invoices: readonly InvoiceView[]): string {
   if (invoices.length === 0) return 'No invoices.\n';
-  return table(
-    ['NUMBER', 'STATUS', 'CUSTOMER', 'CONTRACT', 'PERIOD', 'CURRENCY', 'TOTAL', 'BALANCE DUE'],
+  return textTable(
+    [
+      'NUMBER',
+      'STATUS',
+      'CUSTOMER',
+      'CONTRACT',
+      'PERIOD',
+      'CURRENCY',
+      'SUBTOTAL',
+      'CREDITS',
+      'TAX',
+      'TOTAL',
+      'BALANCE DUE',
+    ],
     invoices.map((invoice) => [
       invoice.number ?? invoice.id,
       invoice.status,
@@ -28,9 +26,13 @@ export function invoiceTable(invoices: readonly InvoiceView[]): string {
       invoice.contract,
       invoice.period,
       invoice.currency,
+      invoice.subtotal,
+      invoice.credits,
+      invoice.tax,
       invoice.total,
       invoice.balance_due,
     ]),
+    [6, 7, 8, 9, 10],
   );
 }
 
@@ -40,7 +42,7 @@ export function reportText(report: BillRunReport): string {
   if (report.unbilled.length > 0) {
     parts.push(
       'Unbilled usage (no contract of the customer covers these events):\n',
-      table(
+      textTable(
         ['EXTERNAL ID', 'CUSTOMER', 'METER', 'EVENTS', 'QUANTITY', 'FIRST EVENT'],
         report.unbilled.map((entry) => [
           entry.external_id,
@@ -50,13 +52,14 @@ export function reportText(report: BillRunReport): string {
           entry.quantity,
           entry.first_event,
         ]),
+        [3, 4],
       ),
     );
   }
   if (report.over_quota.length > 0) {
     parts.push(
       'Over a blocked quota (the excess is not billed):\n',
-      table(
+      textTable(
         ['CUSTOMER', 'CONTRACT', 'PERIOD', 'METER', 'QUOTA', 'USAGE', 'EXCESS'],
         report.over_quota.map((entry) => [
           entry.customer,
@@ -67,6 +70,7 @@ export function reportText(report: BillRunReport): string {
           entry.usage,
           entry.excess,
         ]),
+        [4, 5, 6],
       ),
     );
   }

@@ -1,5 +1,6 @@
 import { listBatches } from '../../services/importUsage';
 import { defineCommand, printResult } from '../command';
+import { textTable } from '../table';
 
 export const usageBatchesCommand = defineCommand({
   name: 'usage-batches',
@@ -30,18 +31,7 @@ export const usageBatchesCommand = defineCommand({
         'STATUS',
         'FILE',
       ];
-      const widths = header.map((title, column) =>
-        Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
-      );
-      return [header, ...rows]
-        .map(
-          (row) =>
-            `${row
-              .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-              .join('  ')
-              .trimEnd()}\n`,
-        )
-        .join('');
+      return textTable(header, rows, [3, 4, 5]);
     });
   },
 });

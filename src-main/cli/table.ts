@@ -1,0 +1,25 @@
+/**
+ * A plain-text table for the terminal: columns padded to their widest cell, numbers
+ * (amounts, counts) right-aligned so that their digits line up as on a ledger.
+ */
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  rightAligned: readonly number[] = [],
+): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const right = new Set(rightAligned);
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) =>
+          right.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+    .concat('\n');
+}
