@@ -10,7 +10,7 @@ import type { Store } from '../store/store';
 import { mergeSettings } from './settings';
 import { parseBundle } from './parse';
 import { stageUsageEvents } from '../services/importUsage';
-import { sequencesFromNumbers } from './sequences';
+import { sequencesFromNumbers } from '../domain/numbering';
 
 export interface LoadSummary {
   meters: number;

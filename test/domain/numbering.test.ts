@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderNumber, sequencePrefix, takeNumber } from '../../src-main/domain/numbering';
+import { settingsSchema } from '../../src-main/domain/model';
+import {
+  renderNumber,
+  sequencePrefix,
+  sequencesFromNumbers,
+  takeNumber,
+} from '../../src-main/domain/numbering';
 
 describe('document numbers', () => {
   it('render the default formats', () => {
@@ -26,5 +32,22 @@ describe('document numbers', () => {
 
   it('refuse a format without a sequence part', () => {
     expect(() => renderNumber('INV-{YYYY}', '2026-01-01', 1)).toThrow(/no \{SEQ\}/);
+  });
+});
+
+describe('sequencesFromNumbers (numbering after a restore)', () => {
+  const settings = settingsSchema.parse({ credit_note_number_format: 'CN/{SEQ:3}/{YYYY}' });
+
+  it('finds the last number of each rendered prefix, for both formats', () => {
+    expect(
+      sequencesFromNumbers(settings, [
+        'INV-2025-00007',
+        'INV-2026-00002',
+        'INV-2026-00011',
+        'CN/004/2026',
+        'CN/001/2026',
+        'not-a-number',
+      ]),
+    ).toEqual({ 'INV-2025-': 7, 'INV-2026-': 11, 'CN//2026': 4 });
   });
 });
