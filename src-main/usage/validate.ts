@@ -19,6 +19,11 @@ export const EVENT_FIELDS = [
 ] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 
+/** For formats whose fields carry our own names (CSV, NDJSON): a field is its label. */
+export const OWN_FIELD_LABELS = Object.fromEntries(
+  EVENT_FIELDS.map((field) => [field, field]),
+) as Record<EventField, string>;
+
 /** A row as a format reads it, before any check; `undefined` is absent. */
 export interface RawUsage {
   source: unknown;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
 import { BACKUPS_DIR, BACKUPS_KEPT } from '../../src-main/store/backups';
 import type { Store } from '../../src-main/store/store';
-import { finalizedInvoice } from './documents';
+import { finalizedInvoice } from '../helpers/documents';
 import { useTestDataFolder } from './helpers';
 
 /** A clock the test moves by hand. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
 import type { StoreData } from '../../src-main/store/data';
 import type { Store } from '../../src-main/store/store';
-import { creditNote, finalizedInvoice } from './documents';
+import { creditNote, finalizedInvoice } from '../helpers/documents';
 import { useTestDataFolder } from './helpers';
 
 describe('update() rules', () => {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_DIR, BACKUPS_KEPT } from '../../src-main/store/backups';
 import type { Store } from '../../src-main/store/store';
-import { usageBatch } from './documents';
+import { usageBatch } from '../helpers/documents';
 import { useTestDataFolder } from './helpers';
 
 const NOW = new Date('2026-03-01T12:00:00Z');

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { RatedUsageEvent } from '../../src-main/domain/usage';
-import { invoiceSchema, type Invoice } from '../../src-main/domain/invoice';
 import { openStore, type Store } from '../../src-main/store/store';
 import { createPeriodUsageReader, readAllUsage } from '../../src-main/usage/reader';
 
@@ -96,38 +95,4 @@ export const CSV_HEADER = 'event_id,customer,meter,quantity,timestamp';
 /** A CSV with the standard header and one line per row. */
 export function csv(...rows: string[]): string {
   return [CSV_HEADER, ...rows].join('\n') + '\n';
-}
-
-/** A finalized invoice, as the bill run would have stored it, for rollback checks. */
-export function finalizedInvoice(overrides: Partial<Invoice>): Invoice {
-  return invoiceSchema.parse({
-    id: 'inv_1',
-    number: 'INV-2026-00001',
-    status: 'open',
-    trigger: 'period_end',
-    customer: 'acme',
-    contract: 'acme-growth',
-    period: '2026-10',
-    currency: 'USD',
-    computed_on: '2026-11-01',
-    issue_date: '2026-11-01',
-    due_date: '2026-12-01',
-    voided_on: null,
-    lines: [],
-    subtotal: '0.00',
-    discount: '0.00',
-    discount_lines: [],
-    credits: '0.00',
-    credit_applications: [],
-    tax: '0.00',
-    tax_lines: [],
-    tax_exempt: null,
-    total: '0.00',
-    prepaid_applied: '0.00',
-    amount_paid: '0.00',
-    credited: '0.00',
-    balance_due: '0.00',
-    usage_watermark: 1,
-    ...overrides,
-  });
 }

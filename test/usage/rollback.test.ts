@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importUsage, listBatches, rollbackBatch } from '../../src-main/services/importUsage';
-import { csv, finalizedInvoice, storedIds, useUsageStore } from './helpers';
+import { finalizedInvoice } from '../helpers/documents';
+import { csv, storedIds, useUsageStore } from './helpers';
 
 describe('usage batch rollback', () => {
   const t = useUsageStore();
@@ -74,6 +75,7 @@ describe('usage batch rollback', () => {
           number: 'INV-2026-00003',
           status: 'void',
           customer: 'acme',
+          period: '2026-10',
           usage_watermark: 1,
         }),
         finalizedInvoice({
@@ -87,6 +89,7 @@ describe('usage batch rollback', () => {
           id: 'i5',
           number: 'INV-2026-00005',
           customer: 'acme',
+          period: '2026-10',
           usage_watermark: 0,
         }),
         finalizedInvoice({
@@ -94,6 +97,7 @@ describe('usage batch rollback', () => {
           number: null,
           status: 'draft',
           customer: 'acme',
+          period: '2026-10',
           usage_watermark: 1,
         }),
       );

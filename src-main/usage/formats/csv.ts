@@ -7,7 +7,13 @@ import Papa from 'papaparse';
 import { UserError } from '../../domain/errors';
 import { FileWriter } from '../segment';
 import type { TextInput } from '../text';
-import { EVENT_FIELDS, type EventField, type FormatRules, type RawUsage } from '../validate';
+import {
+  EVENT_FIELDS,
+  OWN_FIELD_LABELS,
+  type EventField,
+  type FormatRules,
+  type RawUsage,
+} from '../validate';
 import { rowReason, type RowSink } from './types';
 
 const CSV_DELIMITERS = [',', ';', '\t'] as const;
@@ -19,14 +25,7 @@ const REASON_COLUMN = 'reason';
 const REQUIRED: readonly EventField[] = ['event_id', 'customer', 'meter', 'quantity', 'timestamp'];
 
 export const CSV_RULES: FormatRules = {
-  labels: {
-    event_id: 'event_id',
-    source: 'source',
-    customer: 'customer',
-    meter: 'meter',
-    quantity: 'quantity',
-    timestamp: 'timestamp',
-  },
+  labels: OWN_FIELD_LABELS,
   defaultQuantity: 'never',
   unixSeconds: false,
 };

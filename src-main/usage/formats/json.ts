@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { UserError } from '../../domain/errors';
 import { FileWriter } from '../segment';
 import { lineBatches } from '../text';
-import type { FormatRules, RawUsage } from '../validate';
+import { EVENT_FIELDS, OWN_FIELD_LABELS, type FormatRules, type RawUsage } from '../validate';
 import { rowReason, type RowSink } from './types';
 
 /** A rejects file line's own member, which every JSON format ignores on import. */
@@ -52,28 +52,12 @@ function quantityMember(source: JsonObject): string | null {
   return null;
 }
 
-const NDJSON_FIELDS = new Set([
-  'event_id',
-  'source',
-  'customer',
-  'meter',
-  'quantity',
-  'timestamp',
-  'properties',
-  REASON,
-]);
+const NDJSON_FIELDS = new Set<string>([...EVENT_FIELDS, 'properties', REASON]);
 
 /** Our own shape, validated as strictly as a bundle's `usage` entries. */
 export const NDJSON: JsonFormat = {
   rules: {
-    labels: {
-      event_id: 'event_id',
-      source: 'source',
-      customer: 'customer',
-      meter: 'meter',
-      quantity: 'quantity',
-      timestamp: 'timestamp',
-    },
+    labels: OWN_FIELD_LABELS,
     defaultQuantity: 'never',
     unixSeconds: false,
   },
