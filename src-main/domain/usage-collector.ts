@@ -53,6 +53,8 @@ export class UsageCollector {
   private readonly slotsById = new Map<string, ContractSlot>();
   private readonly customerOf = new Map<string, string>();
   private readonly unbilledTally = new Map<string, UnbilledTally>();
+  /** The meters whose aggregation reads event properties: what the reader must decode. */
+  readonly propertiesOf = new Set<string>();
 
   /**
    * `watermarks`: for late-usage detection, the highest batch each contract's invoices
@@ -71,7 +73,7 @@ export class UsageCollector {
         contract,
         startMs: range.start * MS_PER_DAY,
         endMs: range.end * MS_PER_DAY,
-        meters: tallies(plans.get(contract.plan), meters),
+        meters: tallies(plans.get(contract.plan), meters, this.propertiesOf),
         watermark: watermarks?.get(contract.id),
       };
       this.slotsById.set(contract.id, slot);
@@ -150,9 +152,11 @@ export class UsageCollector {
   }
 }
 
+/** The plan's tallies by meter, adding to `propertiesOf` the meters whose tallies read properties. */
 function tallies(
   plan: Plan | undefined,
   meters: ReadonlyMap<string, Meter>,
+  propertiesOf: Set<string>,
 ): Map<string, MeterTally> {
   const result = new Map<string, MeterTally>();
   for (const charge of plan?.charges ?? []) {
@@ -161,6 +165,7 @@ function tallies(
     const needsTransactions = plan?.charges.some(
       (other) => other.meter === meter.code && other.model === 'percentage',
     );
+    if (needsTransactions || meter.aggregation === 'unique_count') propertiesOf.add(meter.code);
     result.set(meter.code, {
       quantity: createAggregator(meter),
       transactions: needsTransactions ? transactionAmounts() : null,

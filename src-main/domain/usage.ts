@@ -21,5 +21,22 @@ export interface RatedUsageEvent {
   batch_seq: number;
 }
 
-/** All events whose timestamp falls in the period (`YYYY-MM`), in import order. */
-export type PeriodUsageReader = (period: string) => AsyncIterable<RatedUsageEvent>;
+export interface PeriodReadOptions {
+  /**
+   * The meters whose events need their `properties` (a `unique_count` field, a
+   * percentage charge's amounts); other events may come with none. Decoding the
+   * properties costs more than the rest of an event, and most meters never look at
+   * them. Omitted: every event has its properties.
+   */
+  propertiesOf?: ReadonlySet<string>;
+}
+
+/**
+ * All events whose timestamp falls in the period (`YYYY-MM`), in import order, a
+ * piece of storage at a time: a million events one `await` each cost more than
+ * reading them.
+ */
+export type PeriodUsageReader = (
+  period: string,
+  options?: PeriodReadOptions,
+) => AsyncIterable<readonly RatedUsageEvent[]>;

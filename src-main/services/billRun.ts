@@ -81,10 +81,13 @@ export async function billPeriod(
   );
   const collect = async (usagePeriod: string, watermarks?: ReadonlyMap<string, number>) => {
     const collector = new UsageCollector(snapshot, watermarks);
-    for await (const event of readUsage(usagePeriod)) {
-      collector.add(event);
-      // A batch committed while we read is billed now, so it must not count as late later.
-      if (event.batch_seq > watermark) watermark = event.batch_seq;
+    const { propertiesOf } = collector;
+    for await (const events of readUsage(usagePeriod, { propertiesOf })) {
+      for (const event of events) {
+        collector.add(event);
+        // A batch committed while we read is billed now, so it must not count as late later.
+        if (event.batch_seq > watermark) watermark = event.batch_seq;
+      }
     }
     return collector;
   };

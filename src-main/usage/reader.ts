@@ -5,22 +5,26 @@
  * so segment files a crashed import left behind are never seen.
  */
 import type { UsageEvent } from '../domain/model';
-import type { PeriodUsageReader, RatedUsageEvent } from '../domain/usage';
+import type { PeriodReadOptions, PeriodUsageReader, RatedUsageEvent } from '../domain/usage';
 import type { Store } from '../store/store';
-import { decodeBundleEvent, decodeRatedEvent } from './segment';
-import { liveBatches, segmentLineBatches } from './storage';
+import { decodeBundleEvent, decodeRatedEvents } from './segment';
+import { decodeSegment, liveBatches, segmentLineBatches } from './storage';
 
 export function createPeriodUsageReader(store: Store): PeriodUsageReader {
-  return (period) => periodEvents(store, period);
+  return (period, options = {}) => periodEvents(store, period, options);
 }
 
-async function* periodEvents(store: Store, period: string): AsyncGenerator<RatedUsageEvent> {
+async function* periodEvents(
+  store: Store,
+  period: string,
+  { propertiesOf }: PeriodReadOptions,
+): AsyncGenerator<RatedUsageEvent[]> {
   for (const batch of liveBatches(store.read())) {
     for (const segment of batch.segments) {
       if (segment.period !== period) continue;
-      for await (const lines of segmentLineBatches(store.usageDir, segment)) {
-        for (const line of lines) yield decodeRatedEvent(line, segment.file, batch.seq);
-      }
+      yield* decodeSegment(store.usageDir, segment, (lines) =>
+        decodeRatedEvents(lines, segment.file, batch.seq, propertiesOf),
+      );
     }
   }
 }

@@ -9,7 +9,6 @@ import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { StoreData, UsageBatch, UsageSegment } from '../store/data';
-import { lineBatches } from './text';
 
 /** Batches whose events are stored (not rolled back), in import order. */
 export function liveBatches(data: StoreData): UsageBatch[] {
@@ -19,13 +18,16 @@ export function liveBatches(data: StoreData): UsageBatch[] {
 }
 
 /**
- * The lines of a segment in order, a batch at a time, failing if the file is not the
- * one recorded (size checked first, SHA-256 and line count at the end).
+ * A segment's lines in order, cut into pieces of whole lines and each piece turned
+ * into one item per line by `decode` (which gets the piece's text, its last line
+ * possibly without its line break), failing if the file is not the one recorded:
+ * size checked first, SHA-256 and line count at the end.
  */
-export async function* segmentLineBatches(
+export async function* decodeSegment<T>(
   usageDir: string,
   segment: UsageSegment,
-): AsyncGenerator<string[]> {
+  decode: (lines: string) => T[],
+): AsyncGenerator<T[]> {
   const path = join(usageDir, segment.file);
   const size = (await stat(path)).size;
   if (size !== segment.bytes) {
@@ -34,24 +36,42 @@ export async function* segmentLineBatches(
     );
   }
   const hash = createHash('sha256');
-  async function* decoded(): AsyncGenerator<string> {
-    const decoder = new StringDecoder('utf8');
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      hash.update(chunk as Buffer);
-      yield decoder.write(chunk as Buffer);
-    }
-    yield decoder.end();
-  }
+  const decoder = new StringDecoder('utf8');
   let count = 0;
-  for await (const lines of lineBatches(decoded())) {
-    count += lines.length;
-    yield lines;
+  let carry = '';
+  const decodeLines = (text: string): T[] => {
+    const items = decode(text);
+    count += items.length;
+    return items;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    const text = carry + decoder.write(chunk as Buffer);
+    const cut = text.lastIndexOf('\n') + 1;
+    carry = text.slice(cut);
+    if (cut > 0) yield decodeLines(text.slice(0, cut));
   }
+  carry += decoder.end();
+  if (carry !== '') yield decodeLines(carry);
   if (hash.digest('hex') !== segment.sha256 || count !== segment.events) {
     throw new Error(
       `Usage segment ${segment.file} does not match what was written: it is damaged.`,
     );
   }
+}
+
+/** The lines of a segment in order, a piece at a time (see `decodeSegment`). */
+export function segmentLineBatches(
+  usageDir: string,
+  segment: UsageSegment,
+): AsyncGenerator<string[]> {
+  return decodeSegment(usageDir, segment, splitLines);
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
 }
 
 /**

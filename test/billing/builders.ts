@@ -72,6 +72,6 @@ export function usageEvent(
 export function memoryReader(events: readonly RatedUsageEvent[]): PeriodUsageReader {
   return async function* read(period) {
     await Promise.resolve();
-    for (const event of events) if (periodOfTime(event.time) === period) yield event;
+    yield events.filter((event) => periodOfTime(event.time) === period);
   };
 }

@@ -72,7 +72,7 @@ function customer(id: string, externalIds: string[]) {
 
 export async function periodEvents(store: Store, period: string): Promise<RatedUsageEvent[]> {
   const events: RatedUsageEvent[] = [];
-  for await (const event of createPeriodUsageReader(store)(period)) events.push(event);
+  for await (const piece of createPeriodUsageReader(store)(period)) events.push(...piece);
   return events;
 }
 

@@ -2,7 +2,9 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importUsage, listBatches } from '../../src-main/services/importUsage';
+import { decodeRatedEvents } from '../../src-main/usage/segment';
 import { UsageStaging } from '../../src-main/usage/staging';
+import { createPeriodUsageReader } from '../../src-main/usage/reader';
 import { csv, periodEvents, storedIds, useUsageStore } from './helpers';
 
 describe('usage reader', () => {
@@ -104,5 +106,47 @@ describe('usage reader', () => {
       '\te2\torg_8f2a\tapi_calls\t9\t1790812800000\t\t\n',
     );
     await expect(periodEvents(t.store(), '2026-10')).rejects.toThrow(/is damaged/);
+  });
+
+  it('decodes properties only for the meters asked for, when asked', async () => {
+    await importUsage(
+      t.store(),
+      t.file(
+        'a.csv',
+        'event_id,customer,meter,quantity,timestamp,user_id\n' +
+          'e1,org_8f2a,api_calls,1,2026-10-01T00:00:00Z,u1\n' +
+          'e2,org_8f2a,seats,1,2026-10-01T00:00:00Z,u2\n',
+      ),
+    );
+    const events = [];
+    const read = createPeriodUsageReader(t.store());
+    for await (const piece of read('2026-10', { propertiesOf: new Set(['seats']) })) {
+      events.push(...piece);
+    }
+    expect(events.map((e) => [e.event_id, e.properties])).toEqual([
+      ['e1', {}],
+      ['e2', { user_id: 'u2' }],
+    ]);
+  });
+
+  it('decodes a piece of segment lines, the last without its line break, and refuses a line with more or fewer fields', () => {
+    const line = (id: string) => `\t${id}\torg_8f2a\tapi_calls\t2\t1790812800000\t\t`;
+    expect(
+      decodeRatedEvents(`${line('a\\tb')}\n${line('c')}{"k":1}`, 'f.tsv', 3).map((e) => [
+        e.event_id,
+        e.properties,
+        e.batch_seq,
+      ]),
+    ).toEqual([
+      ['a\tb', {}, 3],
+      ['c', { k: 1 }, 3],
+    ]);
+    expect(() => decodeRatedEvents(`${line('a')}\t\n`, 'f.tsv', 1)).toThrow(
+      /f\.tsv has a damaged line/,
+    );
+    expect(() => decodeRatedEvents(`${line('a')}\n\n${line('b')}`, 'f.tsv', 1)).toThrow(
+      /damaged line/,
+    );
+    expect(() => decodeRatedEvents('\ta\torg\n', 'f.tsv', 1)).toThrow(/damaged line/);
   });
 });
