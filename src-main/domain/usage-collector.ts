@@ -4,11 +4,11 @@
  * two contracts) and aggregates them per contract and meter. Events that fall under
  * no contract of their customer are counted as unbilled usage, never dropped.
  */
-import { createAggregator, transactionAmounts, type Aggregator } from './aggregation';
+import { QuantitySums, tallyTable, TransactionAmounts, type TallyTable } from './aggregation';
 import { NO_USAGE, type MeterUsage } from './charges';
 import { contractRange, MS_PER_DAY } from './dates';
 import type { Contract, Customer, Meter, Plan } from './model';
-import { Dec, plain, ZERO } from './money';
+import { plain, ZERO } from './money';
 import type { RatedUsageEvent } from './usage';
 
 export interface UnbilledUsage {
@@ -22,11 +22,21 @@ export interface UnbilledUsage {
   first_event: string;
 }
 
-type UnbilledTally = Omit<UnbilledUsage, 'quantity'> & { quantity: Dec };
+/** The quantity is the tally of that index in the collector's unbilled sums. */
+type UnbilledTally = Omit<UnbilledUsage, 'quantity'> & { quantity: number };
 
+/** The tables of one meter's tallies: its aggregation, and the amounts percentage charges take. */
+interface MeterTables {
+  quantity: TallyTable;
+  transactions: TransactionAmounts;
+}
+
+/** One contract's tallies of one meter, indexes into its meter's tables. */
 interface MeterTally {
-  quantity: Aggregator;
-  transactions: Aggregator | null;
+  tables: MeterTables;
+  quantity: number;
+  /** -1 when no percentage charge prices the meter. */
+  transactions: number;
   /** Whether an event came in a batch the contract's invoices for the period never saw. */
   late: boolean;
 }
@@ -53,6 +63,8 @@ export class UsageCollector {
   private readonly slotsById = new Map<string, ContractSlot>();
   private readonly customerOf = new Map<string, string>();
   private readonly unbilledTally = new Map<string, UnbilledTally>();
+  private readonly unbilledSums = new QuantitySums();
+  private readonly tables = new Map<string, MeterTables>();
   /** The meters whose aggregation reads event properties: what the reader must decode. */
   readonly propertiesOf = new Set<string>();
 
@@ -73,7 +85,7 @@ export class UsageCollector {
         contract,
         startMs: range.start * MS_PER_DAY,
         endMs: range.end * MS_PER_DAY,
-        meters: tallies(plans.get(contract.plan), meters, this.propertiesOf),
+        meters: this.tallies(plans.get(contract.plan), meters),
         watermark: watermarks?.get(contract.id),
       };
       this.slotsById.set(contract.id, slot);
@@ -93,8 +105,8 @@ export class UsageCollector {
     }
     const tally = slot.meters.get(event.meter);
     if (!tally) return;
-    tally.quantity.add(event);
-    tally.transactions?.add(event);
+    tally.tables.quantity.add(tally.quantity, event);
+    if (tally.transactions >= 0) tally.tables.transactions.add(tally.transactions, event);
     if (slot.watermark !== undefined && event.batch_seq > slot.watermark) tally.late = true;
   }
 
@@ -103,8 +115,9 @@ export class UsageCollector {
     const tally = this.slotsById.get(contractId)?.meters.get(meter);
     if (!tally) return NO_USAGE;
     return {
-      quantity: tally.quantity.result(),
-      transaction_amount: tally.transactions?.result() ?? ZERO,
+      quantity: tally.tables.quantity.result(tally.quantity),
+      transaction_amount:
+        tally.transactions < 0 ? ZERO : tally.tables.transactions.result(tally.transactions),
     };
   }
 
@@ -121,7 +134,7 @@ export class UsageCollector {
   unbilled(): UnbilledUsage[] {
     return [...this.unbilledTally.values()].map((entry) => ({
       ...entry,
-      quantity: plain(entry.quantity),
+      quantity: plain(this.unbilledSums.result(entry.quantity)),
     }));
   }
 
@@ -138,39 +151,53 @@ export class UsageCollector {
     const entry = this.unbilledTally.get(key);
     if (entry) {
       entry.events += 1;
-      entry.quantity = entry.quantity.plus(event.quantity);
+      this.unbilledSums.add(entry.quantity, event);
       return;
     }
+    const quantity = this.unbilledSums.open();
+    this.unbilledSums.add(quantity, event);
     this.unbilledTally.set(key, {
       external_id: event.customer,
       customer: this.customerOf.get(event.customer) ?? null,
       meter: event.meter,
       events: 1,
-      quantity: new Dec(event.quantity),
+      quantity,
       first_event: event.event_id,
     });
   }
-}
 
-/** The plan's tallies by meter, adding to `propertiesOf` the meters whose tallies read properties. */
-function tallies(
-  plan: Plan | undefined,
-  meters: ReadonlyMap<string, Meter>,
-  propertiesOf: Set<string>,
-): Map<string, MeterTally> {
-  const result = new Map<string, MeterTally>();
-  for (const charge of plan?.charges ?? []) {
-    const meter = meters.get(charge.meter);
-    if (!meter || result.has(meter.code)) continue;
-    const needsTransactions = plan?.charges.some(
-      (other) => other.meter === meter.code && other.model === 'percentage',
-    );
-    if (needsTransactions || meter.aggregation === 'unique_count') propertiesOf.add(meter.code);
-    result.set(meter.code, {
-      quantity: createAggregator(meter),
-      transactions: needsTransactions ? transactionAmounts() : null,
-      late: false,
-    });
+  /** A contract's tallies by meter, one per meter the plan charges. */
+  private tallies(
+    plan: Plan | undefined,
+    meters: ReadonlyMap<string, Meter>,
+  ): Map<string, MeterTally> {
+    const result = new Map<string, MeterTally>();
+    for (const charge of plan?.charges ?? []) {
+      const meter = meters.get(charge.meter);
+      if (!meter || result.has(meter.code)) continue;
+      const needsTransactions = plan?.charges.some(
+        (other) => other.meter === meter.code && other.model === 'percentage',
+      );
+      if (needsTransactions || meter.aggregation === 'unique_count') {
+        this.propertiesOf.add(meter.code);
+      }
+      const tables = this.tablesOf(meter);
+      result.set(meter.code, {
+        tables,
+        quantity: tables.quantity.open(),
+        transactions: needsTransactions ? tables.transactions.open() : -1,
+        late: false,
+      });
+    }
+    return result;
   }
-  return result;
+
+  private tablesOf(meter: Meter): MeterTables {
+    let tables = this.tables.get(meter.code);
+    if (!tables) {
+      tables = { quantity: tallyTable(meter), transactions: new TransactionAmounts() };
+      this.tables.set(meter.code, tables);
+    }
+    return tables;
+  }
 }

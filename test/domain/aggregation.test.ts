@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createAggregator, transactionAmounts } from '../../src-main/domain/aggregation';
+import { tallyTable, TransactionAmounts } from '../../src-main/domain/aggregation';
 import type { Meter } from '../../src-main/domain/model';
 import { plain } from '../../src-main/domain/money';
 import { API_CALLS, NODES, PAYMENTS, SEATS, STORAGE, usageEvent } from '../billing/builders';
 import type { RatedUsageEvent } from '../../src-main/domain/usage';
 
 function aggregate(meter: Meter, events: RatedUsageEvent[]): string {
-  const aggregator = createAggregator(meter);
-  for (const event of events) aggregator.add(event);
-  return plain(aggregator.result());
+  const table = tallyTable(meter);
+  const tally = table.open();
+  for (const event of events) table.add(tally, event);
+  return plain(table.result(tally));
 }
 
 const at = (
@@ -57,12 +58,13 @@ describe('aggregators', () => {
   });
 
   it('sums transaction amounts exactly and refuses one that is not a decimal', () => {
-    const amounts = transactionAmounts();
-    amounts.add(at('2026-10-01T00:00:00Z', '1', { amount: '0.1' }));
-    amounts.add(at('2026-10-01T00:00:00Z', '1', { amount: '0.2' }));
-    amounts.add(at('2026-10-01T00:00:00Z', '1'));
-    expect(plain(amounts.result())).toBe('0.3');
-    expect(() => amounts.add(at('2026-10-01T00:00:00Z', '1', { amount: 'ten' }))).toThrow(
+    const amounts = new TransactionAmounts();
+    const tally = amounts.open();
+    amounts.add(tally, at('2026-10-01T00:00:00Z', '1', { amount: '0.1' }));
+    amounts.add(tally, at('2026-10-01T00:00:00Z', '1', { amount: '0.2' }));
+    amounts.add(tally, at('2026-10-01T00:00:00Z', '1'));
+    expect(plain(amounts.result(tally))).toBe('0.3');
+    expect(() => amounts.add(tally, at('2026-10-01T00:00:00Z', '1', { amount: 'ten' }))).toThrow(
       /not a decimal amount/,
     );
   });
@@ -81,5 +83,35 @@ describe('aggregators', () => {
     expect(
       aggregate(NODES, [at('2026-10-01T00:00:00Z', '7.5'), at('2026-10-02T00:00:00Z', '8')]),
     ).toBe('8');
+  });
+
+  it('sums amounts exactly: millionths as numbers past 2^52, finer or odd ones as decimals', () => {
+    const amounts = new TransactionAmounts();
+    const [one, other] = [amounts.open(), amounts.open()];
+    const add = (tally: number, amount: string | number) =>
+      amounts.add(tally, at('2026-10-01T00:00:00Z', '1', { amount }));
+    // Each 999999999.999999 is 10^15 - 1 millionths: the fifth crosses 2^52.
+    for (let i = 0; i < 5; i++) add(one, '999999999.999999');
+    add(one, '0.0000001');
+    add(one, 0.1);
+    add(one, '7');
+    add(one, '+1');
+    add(one, '.5');
+    add(other, 12.25);
+    add(other, '1234567890.5');
+    add(other, '-0.25');
+    expect(plain(amounts.result(one))).toBe('5000000008.5999951');
+    expect(plain(amounts.result(other))).toBe('1234567902.5');
+  });
+
+  it('sums and compares quantities exactly when whole, decimal and huge ones mix', () => {
+    const sums = tallyTable(API_CALLS);
+    const [one, other] = [sums.open(), sums.open()];
+    for (const quantity of ['999999999999999', '999999999999999', '0.5', '000000000000000001']) {
+      for (let i = 0; i < 3; i++) sums.add(one, at('2026-10-01T00:00:00Z', quantity));
+    }
+    sums.add(other, at('2026-10-01T00:00:00Z', '3'));
+    expect(plain(sums.result(one))).toBe('5999999999999998.5');
+    expect(plain(sums.result(other))).toBe('3');
   });
 });
