@@ -31,25 +31,18 @@ interface MeterTables {
   transactions: TransactionAmounts;
 }
 
-/** One contract's tallies of one meter, indexes into its meter's tables. */
-interface MeterTally {
-  tables: MeterTables;
-  quantity: number;
-  /** -1 when no percentage charge prices the meter. */
-  transactions: number;
-  /** Whether an event came in a batch the contract's invoices for the period never saw. */
-  late: boolean;
-}
-
 interface ContractSlot {
   contract: Contract;
   startMs: number;
   endMs: number;
-  /** The meters the plan charges; events of other meters are under contract but unpriced. */
-  meters: Map<string, MeterTally>;
+  /** Where its meters' cells start in the collector's per-(contract, meter) arrays. */
+  cells: number;
   /** Events from batches above it are late usage (undefined when not looking for it). */
   watermark: number | undefined;
 }
+
+/** No tally: the plan does not charge the meter (its events are under contract but unpriced). */
+const NONE = -1;
 
 export interface CollectorBook {
   meters: readonly Meter[];
@@ -58,13 +51,25 @@ export interface CollectorBook {
   plans: readonly Plan[];
 }
 
+/**
+ * Per event, one map lookup finds the contract and one small map the meter; the
+ * contract's tallies of the meter are then a cell of flat arrays: objects per
+ * contract and meter cost a cache miss each for every event.
+ */
 export class UsageCollector {
   private readonly slotsByExternalId = new Map<string, ContractSlot[]>();
   private readonly slotsById = new Map<string, ContractSlot>();
   private readonly customerOf = new Map<string, string>();
   private readonly unbilledTally = new Map<string, UnbilledTally>();
   private readonly unbilledSums = new QuantitySums();
-  private readonly tables = new Map<string, MeterTables>();
+  /** The book's meters, their index by code, and their tables by index. */
+  private readonly meters: readonly Meter[];
+  private readonly meterIndex = new Map<string, number>();
+  private readonly tables: MeterTables[];
+  /** Per cell (contract slot × meter index): tally indexes, or NONE, and the late flag. */
+  private readonly quantityTallies: Int32Array;
+  private readonly transactionTallies: Int32Array;
+  private readonly late: Uint8Array;
   /** The meters whose aggregation reads event properties: what the reader must decode. */
   readonly propertiesOf = new Set<string>();
 
@@ -73,28 +78,38 @@ export class UsageCollector {
    * of this period saw; omit it when reading the period being billed.
    */
   constructor(book: CollectorBook, watermarks?: ReadonlyMap<string, number>) {
-    const meters = new Map(book.meters.map((meter) => [meter.code, meter]));
     const plans = new Map(book.plans.map((plan) => [plan.code, plan]));
+    this.meters = book.meters;
+    book.meters.forEach((meter, index) => this.meterIndex.set(meter.code, index));
+    this.tables = book.meters.map((meter) => ({
+      quantity: tallyTable(meter),
+      transactions: new TransactionAmounts(),
+    }));
+    const cells = book.contracts.length * book.meters.length;
+    this.quantityTallies = new Int32Array(cells).fill(NONE);
+    this.transactionTallies = new Int32Array(cells).fill(NONE);
+    this.late = new Uint8Array(cells);
     const externalIds = new Map(book.customers.map((c) => [c.id, c.external_ids]));
     for (const customer of book.customers) {
       for (const externalId of customer.external_ids) this.customerOf.set(externalId, customer.id);
     }
-    for (const contract of book.contracts) {
+    book.contracts.forEach((contract, index) => {
       const range = contractRange(contract);
       const slot: ContractSlot = {
         contract,
         startMs: range.start * MS_PER_DAY,
         endMs: range.end * MS_PER_DAY,
-        meters: this.tallies(plans.get(contract.plan), meters),
+        cells: index * book.meters.length,
         watermark: watermarks?.get(contract.id),
       };
+      this.openTallies(slot, plans.get(contract.plan));
       this.slotsById.set(contract.id, slot);
       for (const externalId of externalIds.get(contract.customer) ?? []) {
         const slots = this.slotsByExternalId.get(externalId) ?? [];
         slots.push(slot);
         this.slotsByExternalId.set(externalId, slots);
       }
-    }
+    });
   }
 
   add(event: RatedUsageEvent): void {
@@ -103,32 +118,48 @@ export class UsageCollector {
       this.countUnbilled(event);
       return;
     }
-    const tally = slot.meters.get(event.meter);
-    if (!tally) return;
-    tally.tables.quantity.add(tally.quantity, event);
-    if (tally.transactions >= 0) tally.tables.transactions.add(tally.transactions, event);
-    if (slot.watermark !== undefined && event.batch_seq > slot.watermark) tally.late = true;
+    const meter = this.meterIndex.get(event.meter);
+    if (meter === undefined) return;
+    const cell = slot.cells + meter;
+    const quantity = this.quantityTallies[cell] as number;
+    if (quantity === NONE) return;
+    const tables = this.tables[meter] as MeterTables;
+    tables.quantity.add(quantity, event);
+    const transactions = this.transactionTallies[cell] as number;
+    if (transactions !== NONE) tables.transactions.add(transactions, event);
+    if (slot.watermark !== undefined && event.batch_seq > slot.watermark) this.late[cell] = 1;
   }
 
   /** The contract's usage per meter code; a meter without events has none. */
   usageOf(contractId: string, meter: string): MeterUsage {
-    const tally = this.slotsById.get(contractId)?.meters.get(meter);
-    if (!tally) return NO_USAGE;
+    const cell = this.cellOf(contractId, meter);
+    const quantity = cell === NONE ? NONE : (this.quantityTallies[cell] as number);
+    if (quantity === NONE) return NO_USAGE;
+    const tables = this.tables[this.meterIndex.get(meter) as number] as MeterTables;
+    const transactions = this.transactionTallies[cell] as number;
     return {
-      quantity: tally.tables.quantity.result(tally.quantity),
-      transaction_amount:
-        tally.transactions < 0 ? ZERO : tally.tables.transactions.result(tally.transactions),
+      quantity: tables.quantity.result(quantity),
+      transaction_amount: transactions === NONE ? ZERO : tables.transactions.result(transactions),
     };
   }
 
   /** Whether events of this meter arrived after the contract's invoices for the period. */
   hasLateUsage(contractId: string, meter: string): boolean {
-    return this.slotsById.get(contractId)?.meters.get(meter)?.late ?? false;
+    const cell = this.cellOf(contractId, meter);
+    return cell !== NONE && this.late[cell] === 1;
   }
 
   hasAnyLateUsage(contractId: string): boolean {
     const slot = this.slotsById.get(contractId);
-    return slot ? [...slot.meters.values()].some((tally) => tally.late) : false;
+    if (!slot) return false;
+    return this.late.subarray(slot.cells, slot.cells + this.tables.length).includes(1);
+  }
+
+  /** The cell of the contract's tallies of the meter, or NONE for an unknown contract or meter. */
+  private cellOf(contractId: string, meter: string): number {
+    const slot = this.slotsById.get(contractId);
+    const index = this.meterIndex.get(meter);
+    return slot && index !== undefined ? slot.cells + index : NONE;
   }
 
   unbilled(): UnbilledUsage[] {
@@ -166,38 +197,19 @@ export class UsageCollector {
     });
   }
 
-  /** A contract's tallies by meter, one per meter the plan charges. */
-  private tallies(
-    plan: Plan | undefined,
-    meters: ReadonlyMap<string, Meter>,
-  ): Map<string, MeterTally> {
-    const result = new Map<string, MeterTally>();
+  /** Opens the contract's tallies: one per meter the plan charges. */
+  private openTallies(slot: ContractSlot, plan: Plan | undefined): void {
     for (const charge of plan?.charges ?? []) {
-      const meter = meters.get(charge.meter);
-      if (!meter || result.has(meter.code)) continue;
-      const needsTransactions = plan?.charges.some(
-        (other) => other.meter === meter.code && other.model === 'percentage',
-      );
-      if (needsTransactions || meter.aggregation === 'unique_count') {
-        this.propertiesOf.add(meter.code);
+      const index = this.meterIndex.get(charge.meter);
+      if (index === undefined) continue;
+      const cell = slot.cells + index;
+      const tables = this.tables[index] as MeterTables;
+      if (this.quantityTallies[cell] === NONE) this.quantityTallies[cell] = tables.quantity.open();
+      if (charge.model === 'percentage' && this.transactionTallies[cell] === NONE) {
+        this.transactionTallies[cell] = tables.transactions.open();
+        this.propertiesOf.add(charge.meter);
       }
-      const tables = this.tablesOf(meter);
-      result.set(meter.code, {
-        tables,
-        quantity: tables.quantity.open(),
-        transactions: needsTransactions ? tables.transactions.open() : -1,
-        late: false,
-      });
+      if (this.meters[index]?.aggregation === 'unique_count') this.propertiesOf.add(charge.meter);
     }
-    return result;
-  }
-
-  private tablesOf(meter: Meter): MeterTables {
-    let tables = this.tables.get(meter.code);
-    if (!tables) {
-      tables = { quantity: tallyTable(meter), transactions: new TransactionAmounts() };
-      this.tables.set(meter.code, tables);
-    }
-    return tables;
   }
 }
