@@ -37,7 +37,7 @@ export function finalizationBlocker(
     }
   }
   for (const line of draft.lines) {
-    for (const reference of line.detail.invoices ?? []) {
+    for (const reference of line.explanation.invoices ?? []) {
       const voided = invoices.find(
         (invoice) => refersTo(invoice, reference) && invoice.status === 'void',
       );

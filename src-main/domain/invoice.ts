@@ -17,7 +17,7 @@ export const LINE_KINDS = [
 ] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
-/** One tier's share of a tiered charge, so the app can show "why this amount". */
+/** One tier's share of a tiered charge: a line's `detail`, as cli.md shows it. */
 export const tierDetailSchema = z.strictObject({
   tier: z.number().int().positive(),
   quantity: decimalString,
@@ -28,10 +28,11 @@ export const tierDetailSchema = z.strictObject({
 export type TierDetail = z.infer<typeof tierDetailSchema>;
 
 /**
- * Everything that explains a line. Every field is optional because each line kind
- * uses a different part: proration for recurring fees, usage and tiers for charges.
+ * Everything else that explains a line, so the app can show "why this amount". Every
+ * field is optional because each line kind uses a different part: proration for
+ * recurring fees, usage and quotas for charges, earlier invoices for deductions.
  */
-export const lineDetailSchema = z.strictObject({
+export const lineExplanationSchema = z.strictObject({
   /** Recurring fees: the days the contract covers out of the days of the fee's period. */
   active_days: z.number().int().optional(),
   period_days: z.number().int().optional(),
@@ -45,7 +46,6 @@ export const lineDetailSchema = z.strictObject({
   reserved: decimalString.optional(),
   events: z.number().int().optional(),
   transaction_amount: decimalString.optional(),
-  tiers: z.array(tierDetailSchema).optional(),
   /** Package charges: the packages started. */
   packages: decimalString.optional(),
   /** Minimum commitment: what the period's fees and charges came to before discount. */
@@ -57,7 +57,7 @@ export const lineDetailSchema = z.strictObject({
   invoices: z.array(z.string()).optional(),
   note: z.string().optional(),
 });
-export type LineDetail = z.infer<typeof lineDetailSchema>;
+export type LineExplanation = z.infer<typeof lineExplanationSchema>;
 
 export const invoiceLineSchema = z.strictObject({
   kind: z.enum(LINE_KINDS),
@@ -70,7 +70,9 @@ export const invoiceLineSchema = z.strictObject({
   quantity: decimalString.nullable(),
   unit_price: decimalString.nullable(),
   amount: decimalString,
-  detail: lineDetailSchema,
+  /** The tiers a tiered charge used, with their quantities and prices; empty otherwise. */
+  detail: z.array(tierDetailSchema),
+  explanation: lineExplanationSchema,
 });
 export type InvoiceLine = z.infer<typeof invoiceLineSchema>;
 

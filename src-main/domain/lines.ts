@@ -1,12 +1,12 @@
 /**
- * Invoice lines, each rounded once from its exact amount (kept in `detail.exact_amount`)
+ * Invoice lines, each rounded once from its exact amount (kept in `explanation.exact_amount`)
  * and each carrying the detail that explains it: proration for recurring fees, usage,
  * quota and tiers for charges, what was billed before for deductions and late usage.
  */
 import { rateCharge, type MeterUsage, type RatedCharge } from './charges';
 import { reservationAmount } from './charges/capacity';
 import { addMonths, dateOfDay, periodOfDate, periodRange, type DayRange } from './dates';
-import type { Invoice, InvoiceLine, LineDetail, LineKind } from './invoice';
+import type { Invoice, InvoiceLine, LineExplanation, LineKind, TierDetail } from './invoice';
 import type { Charge, Contract, Meter, Plan } from './model';
 import { Dec, formatMoney, plain, sum, ZERO } from './money';
 import { isPartial, prorate, prorationOver, recurringFeeRange, type Proration } from './proration';
@@ -139,7 +139,8 @@ export function recurringLines(terms: ContractTerms, period: string): InvoiceLin
       quantity: plain(fee.quantity),
       unit_price: base ? amount : plain(fee.unit_price),
       amount,
-      detail: {
+      detail: [],
+      explanation: {
         active_days: proration.active_days,
         period_days: proration.period_days,
         full_amount: plain(fee.full),
@@ -178,7 +179,8 @@ export function minimumTrueUpLine(
     quantity: null,
     unit_price: null,
     amount,
-    detail: {
+    detail: [],
+    explanation: {
       active_days: proration.active_days,
       period_days: proration.period_days,
       full_amount: plan.minimum_commitment,
@@ -190,7 +192,7 @@ export function minimumTrueUpLine(
 
 // ---------------------------------------------------------------- usage
 
-function usageDetail(charge: Charge, rated: RatedCharge): LineDetail {
+function usageExplanation(charge: Charge, rated: RatedCharge): LineExplanation {
   const { price } = rated;
   return {
     usage_quantity: plain(rated.usage.quantity),
@@ -204,19 +206,18 @@ function usageDetail(charge: Charge, rated: RatedCharge): LineDetail {
           transaction_amount: plain(rated.usage.transaction_amount),
         }
       : {}),
-    ...(price.tiers
-      ? {
-          tiers: price.tiers.map((share) => ({
-            tier: share.tier,
-            quantity: plain(share.quantity),
-            unit_price: plain(share.unit_price),
-            flat_fee: plain(share.flat_fee),
-            amount: plain(share.amount),
-          })),
-        }
-      : {}),
     ...(price.packages ? { packages: plain(price.packages) } : {}),
   };
+}
+
+function tierDetail(rated: RatedCharge): TierDetail[] {
+  return (rated.price.tiers ?? []).map((share) => ({
+    tier: share.tier,
+    quantity: plain(share.quantity),
+    unit_price: plain(share.unit_price),
+    flat_fee: plain(share.flat_fee),
+    amount: plain(share.amount),
+  }));
 }
 
 function chargeLine(
@@ -227,7 +228,7 @@ function chargeLine(
   description: string,
   rated: RatedCharge,
   exact: Dec,
-  extra: LineDetail = {},
+  extra: LineExplanation = {},
 ): InvoiceLine {
   const charge = chargeAt(terms, index);
   return {
@@ -239,7 +240,8 @@ function chargeLine(
     quantity: plain(rated.usage.quantity),
     unit_price: rated.price.unit_price ? plain(rated.price.unit_price) : null,
     amount: formatMoney(exact, terms.plan.currency),
-    detail: { ...usageDetail(charge, rated), ...extra, exact_amount: plain(exact) },
+    detail: tierDetail(rated),
+    explanation: { ...usageExplanation(charge, rated), ...extra, exact_amount: plain(exact) },
   };
 }
 
@@ -315,7 +317,8 @@ export function deductionLine(
     quantity: null,
     unit_price: null,
     amount,
-    detail: {
+    detail: [],
+    explanation: {
       previously_billed: formatMoney(billed.amount, terms.plan.currency),
       invoices: billed.invoices,
       exact_amount: amount,

@@ -207,7 +207,7 @@ describe('bill run', () => {
     );
     const { invoices, report } = await bill(store(), { period: '2026-10' });
     const usage = invoices[0]?.lines[1];
-    expect([usage?.amount, usage?.quantity, usage?.detail.blocked_quantity]).toEqual([
+    expect([usage?.amount, usage?.quantity, usage?.explanation.blocked_quantity]).toEqual([
       '0.00',
       '1500',
       '500',

@@ -33,6 +33,56 @@ describe('billing commands', () => {
     );
   });
 
+  it('prints each line in the shape of cli.md, with the tiers used as its detail', async () => {
+    const data = await loaded('01-hybrid-proration');
+    const run = await cli(['bill', '--period', '2026-10', '--json', '--data', data]);
+    const [invoice] = json<InvoiceView[]>(run.stdout);
+    expect(invoice).toMatchObject({
+      number: null,
+      status: 'draft',
+      customer: 'acme',
+      contract: 'c1',
+      period: '2026-10',
+      currency: 'USD',
+      issue_date: null,
+      due_date: null,
+      subtotal: '723.65',
+      discount: '0.00',
+      credits: '50.00',
+      tax: '67.37',
+      total: '741.02',
+      prepaid_applied: '0.00',
+      amount_paid: '0.00',
+      balance_due: '741.02',
+      credit_applications: [{ credit: 'p1', amount: '50.00' }],
+    });
+    expect(invoice?.lines).toMatchObject([
+      {
+        kind: 'base_fee',
+        description: 'Growth — base fee (17/31 days)',
+        meter: null,
+        quantity: '1',
+        unit_price: '273.65',
+        amount: '273.65',
+        detail: [],
+        explanation: { active_days: 17, period_days: 31 },
+      },
+      {
+        kind: 'usage',
+        description: 'API calls — graduated',
+        meter: 'api_calls',
+        quantity: '1350000',
+        unit_price: null,
+        amount: '450.00',
+        detail: [
+          { tier: 1, quantity: '1000000', unit_price: '0.0004', amount: '400' },
+          { tier: 2, quantity: '250000', unit_price: '0.0002', amount: '50' },
+        ],
+        explanation: { usage_quantity: '1350000', included: '100000', priced_quantity: '1250000' },
+      },
+    ]);
+  });
+
   it('finalizes, lists, credits and voids from the command line', async () => {
     const data = await loaded('01-hybrid-proration');
     await cli(['bill', '--period', '2026-10', '--data', data]);

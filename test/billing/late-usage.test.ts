@@ -48,11 +48,11 @@ describe('late usage', () => {
     ]);
     const late = run.invoices[0]?.lines[2];
     expect(late?.description).toBe('API calls — late usage for 2026-10');
-    expect([late?.quantity, late?.detail.previously_billed, late?.detail.invoices]).toEqual([
-      '1300',
-      '8.00',
-      ['INV-2026-00001'],
-    ]);
+    expect([
+      late?.quantity,
+      late?.explanation.previously_billed,
+      late?.explanation.invoices,
+    ]).toEqual(['1300', '8.00', ['INV-2026-00001']]);
     const again = await bill(store(), { period: '2026-11', asOf: '2026-12-01' });
     expect(again).toEqual(run);
   });
@@ -65,7 +65,7 @@ describe('late usage', () => {
     const december = await bill(store(), { period: '2026-12', asOf: '2027-01-02' });
     // 1500 calls = 12.50; billed 8.00 + 3.50.
     expect(lines(december.invoices[0])?.slice(2)).toEqual([['late_usage', '2026-10', '1.00']]);
-    expect(december.invoices[0]?.lines[2]?.detail.invoices).toEqual([
+    expect(december.invoices[0]?.lines[2]?.explanation.invoices).toEqual([
       'INV-2026-00001',
       'INV-2026-00002',
     ]);

@@ -66,7 +66,7 @@ describe('usage-triggered (progressive) invoices', () => {
       ['usage', '130.00'],
       ['progressive_deduction', '-130.00'],
     ]);
-    expect(final.invoices[0]?.lines[2]?.detail.invoices).toEqual([
+    expect(final.invoices[0]?.lines[2]?.explanation.invoices).toEqual([
       'INV-2026-00001',
       'INV-2026-00002',
     ]);

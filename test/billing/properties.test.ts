@@ -56,8 +56,8 @@ function assertArithmetic(data: StoreData, invoice: Invoice): void {
   for (const line of invoice.lines) {
     expect(line.amount).toMatch(amountPattern);
     // Rounded once: the line is its exact amount rounded, never a rounded figure rounded again.
-    if (line.detail.exact_amount !== undefined)
-      expect(line.amount).toBe(money(decimal(line.detail.exact_amount)));
+    if (line.explanation.exact_amount !== undefined)
+      expect(line.amount).toBe(money(decimal(line.explanation.exact_amount)));
   }
   expect(invoice.subtotal).toBe(money(total(invoice.lines)));
   const priceCredits = invoice.credit_applications.filter((a) =>

@@ -13,7 +13,8 @@ const line = (amount: string): InvoiceLine => ({
   quantity: null,
   unit_price: null,
   amount,
-  detail: {},
+  detail: [],
+  explanation: {},
 });
 
 function terms(currency: string, overrides: Partial<TotalsTerms> = {}, taxRate = '0'): TotalsTerms {

@@ -121,7 +121,8 @@ describe('usage batch rollback', () => {
         quantity: '1',
         unit_price: null,
         amount: '0.00',
-        detail: {},
+        detail: [],
+        explanation: {},
       });
       data.invoices.push(invoice);
     });
