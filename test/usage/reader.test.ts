@@ -108,6 +108,19 @@ describe('usage reader', () => {
     await expect(periodEvents(t.store(), '2026-10')).rejects.toThrow(/is damaged/);
   });
 
+  it('yields a segment larger than one decoded piece in pieces of whole lines, every event once and in order', async () => {
+    // About 60 characters a line: 3,000 lines are several pieces of 16 Ki characters.
+    const ids = Array.from({ length: 3000 }, (_, i) => `e${i}`);
+    await importUsage(
+      t.store(),
+      t.file('a.csv', csv(...ids.map((id) => `${id},org_8f2a,api_calls,1,2026-10-01T00:00:00Z`))),
+    );
+    const pieces = [];
+    for await (const piece of createPeriodUsageReader(t.store())('2026-10')) pieces.push(piece);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.flat().map((e) => e.event_id)).toEqual(ids);
+  });
+
   it('decodes properties only for the meters asked for, when asked', async () => {
     await importUsage(
       t.store(),
