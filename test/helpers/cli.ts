@@ -1,6 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
 
 export interface CliRun {
@@ -22,7 +23,9 @@ export async function cli(args: readonly string[], cwd = process.cwd()): Promise
   return { code, stdout, stderr };
 }
 
-/** A fresh, empty folder for one test's data. */
-export function tempDir(prefix = 'nexus-test-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+/** A fresh, empty folder for the running test's data, removed when the test ends. */
+export async function tempDir(prefix = 'nexus-test-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
 }
