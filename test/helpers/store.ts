@@ -7,11 +7,11 @@ import type { StoreData } from '../../src-main/store/data';
 import { openStore, type Store } from '../../src-main/store/store';
 
 export interface TempStore {
-  store(): Store;
+  store: () => Store;
   /** The test's temp folder (the store's data folder is `data/` inside it). */
-  dir(): string;
+  dir: () => string;
   /** Writes a file into the test's folder and returns its path. */
-  file(name: string, content: string | Buffer): Promise<string>;
+  file: (name: string, content: string | Buffer) => Promise<string>;
 }
 
 /**
