@@ -21,12 +21,33 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-export function dayNumber(date: string): number {
+/** Texts whose value `remembered` keeps at most, so that a long session cannot grow it without end. */
+const REMEMBERED = 4096;
+
+/**
+ * `compute`, remembering its value for each text. A bill run asks for the same few
+ * dates and periods for each of ten thousand contracts and their lines; the regex,
+ * `Date.UTC` and the strings in between were a tenth of computing the invoices.
+ * `compute` must return a value nobody changes (a number, or a frozen object).
+ */
+function remembered<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    const value = known.get(text);
+    if (value !== undefined) return value;
+    const computed = compute(text);
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(text, computed);
+    return computed;
+  };
+}
+
+export const dayNumber = remembered((date: string): number => {
   const match = DATE.exec(date);
   if (!match) throw new UserError(`'${date}' is not a date YYYY-MM-DD.`);
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
-}
+});
 
 export function dateOfDay(day: number): string {
   const date = new Date(day * MS_PER_DAY);
@@ -42,11 +63,11 @@ export function todayUtc(now: Date = new Date()): string {
 }
 
 /** Months since year 0, so that consecutive periods are consecutive integers. */
-function monthIndex(period: string): number {
+const monthIndex = remembered((period: string): number => {
   const match = PERIOD.exec(period);
   if (!match) throw new UserError(`'${period}' is not a period YYYY-MM.`);
   return Number(match[1]) * 12 + Number(match[2]) - 1;
-}
+});
 
 function periodOfIndex(index: number): string {
   return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1, 2)}`;
@@ -69,11 +90,17 @@ export function periodStart(period: string): string {
   return `${periodOfIndex(monthIndex(period))}-01`;
 }
 
-export function periodRange(period: string): DayRange {
-  return {
+const rememberedPeriodRange = remembered((period: string): Readonly<DayRange> =>
+  Object.freeze({
     start: dayNumber(periodStart(period)),
     end: dayNumber(periodStart(addMonths(period, 1))),
-  };
+  }),
+);
+
+/** A new object each time: callers may change their range. */
+export function periodRange(period: string): DayRange {
+  const { start, end } = rememberedPeriodRange(period);
+  return { start, end };
 }
 
 export function lastDayOfPeriod(period: string): string {

@@ -27,6 +27,19 @@ describe('periods', () => {
     expect(lastDayOfPeriod('2026-12')).toBe('2026-12-31');
   });
 
+  it('give the same answers when asked again: a remembered range is a new object, and bad text fails every time', () => {
+    const first = periodRange('2026-10');
+    first.start = 0;
+    expect(periodRange('2026-10')).toEqual({ start: 20727, end: 20758 });
+    expect(periodRange('2026-10')).not.toBe(periodRange('2026-10'));
+    expect(addDays('2026-10-31', 1)).toBe('2026-11-01');
+    expect(addDays('2026-10-31', 1)).toBe('2026-11-01');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(() => periodRange('2026-13')).toThrow("'2026-13' is not a period YYYY-MM.");
+      expect(() => addDays('2026-10-1', 1)).toThrow("'2026-10-1' is not a date YYYY-MM-DD.");
+    }
+  });
+
   it('place an instant by UTC, whatever offset its timestamp was written with', () => {
     expect(periodOfTime(Date.parse('2026-10-31T23:30:00-02:00'))).toBe('2026-11');
     expect(periodOfTime(Date.parse('2026-11-01T00:30:00+01:00'))).toBe('2026-10');
