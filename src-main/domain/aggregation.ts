@@ -210,6 +210,9 @@ export function tallyTable(meter: Meter): TallyTable {
 /** Money has at most 6 decimals nearly always: amounts are summed in millionths. */
 const AMOUNT_PLACES = 6;
 
+/** The property holding an event's money, which a percentage charge takes its share of. */
+export const TRANSACTION_AMOUNT = 'amount';
+
 /** Sums of the events' `properties.amount`: the money a percentage charge takes its share of. */
 export class TransactionAmounts implements TallyTable {
   private readonly sums = new ExactSums(AMOUNT_PLACES);
@@ -219,7 +222,7 @@ export class TransactionAmounts implements TallyTable {
   }
 
   add(tally: number, event: RatedUsageEvent): void {
-    const amount = event.properties.amount;
+    const amount = event.properties[TRANSACTION_AMOUNT];
     if (amount === undefined) return;
     try {
       // A number's decimal is that of its shortest text, as decimal.js reads numbers.

@@ -4,7 +4,13 @@
  * two contracts) and aggregates them per contract and meter. Events that fall under
  * no contract of their customer are counted as unbilled usage, never dropped.
  */
-import { QuantitySums, tallyTable, TransactionAmounts, type TallyTable } from './aggregation';
+import {
+  QuantitySums,
+  tallyTable,
+  TRANSACTION_AMOUNT,
+  TransactionAmounts,
+  type TallyTable,
+} from './aggregation';
 import { NO_USAGE, type MeterUsage } from './charges';
 import { contractRange, MS_PER_DAY } from './dates';
 import type { Contract, Customer, Meter, Plan } from './model';
@@ -72,6 +78,8 @@ export class UsageCollector {
   private readonly late: Uint8Array;
   /** The meters whose aggregation reads event properties: what the reader must decode. */
   readonly propertiesOf = new Set<string>();
+  /** The properties those aggregations read: a `unique_count` field, a percentage's `amount`. */
+  readonly propertyNames = new Set<string>();
 
   /**
    * `watermarks`: for late-usage detection, the highest batch each contract's invoices
@@ -208,8 +216,13 @@ export class UsageCollector {
       if (charge.model === 'percentage' && this.transactionTallies[cell] === NONE) {
         this.transactionTallies[cell] = tables.transactions.open();
         this.propertiesOf.add(charge.meter);
+        this.propertyNames.add(TRANSACTION_AMOUNT);
       }
-      if (this.meters[index]?.aggregation === 'unique_count') this.propertiesOf.add(charge.meter);
+      const meter = this.meters[index] as Meter;
+      if (meter.aggregation === 'unique_count') {
+        this.propertiesOf.add(charge.meter);
+        this.propertyNames.add(meter.field ?? '');
+      }
     }
   }
 }

@@ -29,6 +29,11 @@ export interface PeriodReadOptions {
    * them. Omitted: every event has its properties.
    */
   propertiesOf?: ReadonlySet<string>;
+  /**
+   * The properties those events are read for; the others may be left out. Decoding
+   * only these skips making a string of every key and value. Omitted: all of them.
+   */
+  propertyNames?: ReadonlySet<string>;
 }
 
 /**

@@ -81,8 +81,8 @@ export async function billPeriod(
   );
   const collect = async (usagePeriod: string, watermarks?: ReadonlyMap<string, number>) => {
     const collector = new UsageCollector(snapshot, watermarks);
-    const { propertiesOf } = collector;
-    for await (const events of readUsage(usagePeriod, { propertiesOf })) {
+    const { propertiesOf, propertyNames } = collector;
+    for await (const events of readUsage(usagePeriod, { propertiesOf, propertyNames })) {
       for (const event of events) {
         collector.add(event);
         // A batch committed while we read is billed now, so it must not count as late later.

@@ -17,13 +17,13 @@ export function createPeriodUsageReader(store: Store): PeriodUsageReader {
 async function* periodEvents(
   store: Store,
   period: string,
-  { propertiesOf }: PeriodReadOptions,
+  options: PeriodReadOptions,
 ): AsyncGenerator<RatedUsageEvent[]> {
   for (const batch of liveBatches(store.read())) {
     for (const segment of batch.segments) {
       if (segment.period !== period) continue;
       yield* decodeSegment(store.usageDir, segment, (lines) =>
-        decodeRatedEvents(lines, segment.file, batch.seq, propertiesOf),
+        decodeRatedEvents(lines, segment.file, batch.seq, options),
       );
     }
   }

@@ -17,8 +17,9 @@ import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { UsageEvent } from '../domain/model';
-import type { RatedUsageEvent } from '../domain/usage';
+import type { PeriodReadOptions, RatedUsageEvent } from '../domain/usage';
 import { eventKeyHash } from './keyHash';
+import { canPick, pickProperties, type Properties } from './properties';
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -113,26 +114,41 @@ function keyEnd(line: string, file: string): number {
   return end;
 }
 
-function parseProperties(json: string): Record<string, string | number> {
-  return json === '' ? {} : (JSON.parse(json) as Record<string, string | number>);
+function parseProperties(json: string): Properties {
+  return json === '' ? {} : (JSON.parse(json) as Properties);
+}
+
+/**
+ * The properties of the line `text[start, end)` whose tabs were found last: all of
+ * them, or only `names`.
+ */
+function propertiesAt(
+  text: string,
+  start: number,
+  end: number,
+  names: ReadonlySet<string> | null,
+): Properties {
+  return names === null
+    ? parseProperties(fieldOf(text, start, end, TABS))
+    : pickProperties(text, (tabs[TABS - 1] as number) + 1, end, names);
 }
 
 /**
  * The events of `text`: whole segment lines, the last one possibly without its line
- * break. `propertiesOf` as in `PeriodReadOptions`: the meters whose events need their
- * properties decoded (all when omitted).
+ * break, with the properties `options` asks for (as in `PeriodReadOptions`).
  */
 export function decodeRatedEvents(
   text: string,
   file: string,
   batchSeq: number,
-  propertiesOf?: ReadonlySet<string>,
+  { propertiesOf, propertyNames }: PeriodReadOptions = {},
 ): RatedUsageEvent[] {
+  const names = propertyNames && canPick(propertyNames) ? propertyNames : null;
   const events: RatedUsageEvent[] = [];
   for (let start = 0; start < text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    events.push(decodeRatedLine(text, start, end, file, batchSeq, propertiesOf));
+    events.push(decodeRatedLine(text, start, end, file, batchSeq, propertiesOf, names));
     start = end + 1;
   }
   return events;
@@ -149,6 +165,7 @@ function decodeRatedLine(
   file: string,
   batchSeq: number,
   propertiesOf?: ReadonlySet<string>,
+  names: ReadonlySet<string> | null = null,
 ): RatedUsageEvent {
   findTabs(text, start, end, file);
   const source = fieldOf(text, start, end, 0);
@@ -161,7 +178,7 @@ function decodeRatedLine(
     quantity: fieldOf(text, start, end, 4),
     time: Number(fieldOf(text, start, end, 5)),
     properties:
-      !propertiesOf || propertiesOf.has(meter) ? parseProperties(fieldOf(text, start, end, 7)) : {},
+      !propertiesOf || propertiesOf.has(meter) ? propertiesAt(text, start, end, names) : {},
     batch_seq: batchSeq,
   };
 }

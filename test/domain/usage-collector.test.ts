@@ -109,3 +109,23 @@ describe('UsageCollector', () => {
     expect(collector.hasLateUsage('old', 'payments')).toBe(false);
   });
 });
+
+describe('UsageCollector, what it asks the reader for', () => {
+  it('names the meters whose properties it reads, and the properties: a percentage’s amount, a unique_count field', () => {
+    const seats = plan({
+      code: 'seats',
+      name: 'Seats',
+      currency: 'USD',
+      interval: 'month',
+      charges: [{ meter: 'seats', model: 'per_unit', unit_price: '4' }],
+    });
+    const collector = new UsageCollector({
+      ...book,
+      plans: [growth, seats],
+      contracts: [...book.contracts, { ...book.contracts[1]!, id: 'seats', plan: 'seats' }],
+    });
+    expect([...collector.propertiesOf].sort()).toEqual(['payments', 'seats']);
+    const field = ALL_METERS.find((meter) => meter.code === 'seats')?.field;
+    expect([...collector.propertyNames].sort()).toEqual(['amount', field].sort());
+  });
+});
