@@ -37,17 +37,10 @@ interface MeterTables {
   transactions: TransactionAmounts;
 }
 
-interface ContractSlot {
-  contract: Contract;
-  startMs: number;
-  endMs: number;
-  /** Where its meters' cells start in the collector's per-(contract, meter) arrays. */
-  cells: number;
-  /** Events from batches above it are late usage (undefined when not looking for it). */
-  watermark: number | undefined;
-}
-
-/** No tally: the plan does not charge the meter (its events are under contract but unpriced). */
+/**
+ * No tally (the plan does not charge the meter: its events are under contract but
+ * unpriced), or no contract.
+ */
 const NONE = -1;
 
 export interface CollectorBook {
@@ -63,8 +56,17 @@ export interface CollectorBook {
  * contract and meter cost a cache miss each for every event.
  */
 export class UsageCollector {
-  private readonly slotsByExternalId = new Map<string, ContractSlot[]>();
-  private readonly slotsById = new Map<string, ContractSlot>();
+  /**
+   * A contract is a slot: its index in the book. Per external id, its customer's one
+   * slot, or several in contract order; a number in the map needs no array to visit.
+   */
+  private readonly slotsByExternalId = new Map<string, number | number[]>();
+  private readonly slotsById = new Map<string, number>();
+  /** Per slot: the contract's window in epoch milliseconds [start, end). */
+  private readonly startMs: Float64Array;
+  private readonly endMs: Float64Array;
+  /** Per slot: events from batches above it are late usage (Infinity when not looking for it). */
+  private readonly watermarks: Float64Array;
   private readonly customerOf = new Map<string, string>();
   private readonly unbilledTally = new Map<string, UnbilledTally>();
   private readonly unbilledSums = new QuantitySums();
@@ -93,7 +95,11 @@ export class UsageCollector {
       quantity: tallyTable(meter),
       transactions: new TransactionAmounts(),
     }));
-    const cells = book.contracts.length * book.meters.length;
+    const slots = book.contracts.length;
+    this.startMs = new Float64Array(slots);
+    this.endMs = new Float64Array(slots);
+    this.watermarks = new Float64Array(slots);
+    const cells = slots * book.meters.length;
     this.quantityTallies = new Int32Array(cells).fill(NONE);
     this.transactionTallies = new Int32Array(cells).fill(NONE);
     this.late = new Uint8Array(cells);
@@ -101,41 +107,38 @@ export class UsageCollector {
     for (const customer of book.customers) {
       for (const externalId of customer.external_ids) this.customerOf.set(externalId, customer.id);
     }
-    book.contracts.forEach((contract, index) => {
+    book.contracts.forEach((contract, slot) => {
       const range = contractRange(contract);
-      const slot: ContractSlot = {
-        contract,
-        startMs: range.start * MS_PER_DAY,
-        endMs: range.end * MS_PER_DAY,
-        cells: index * book.meters.length,
-        watermark: watermarks?.get(contract.id),
-      };
+      this.startMs[slot] = range.start * MS_PER_DAY;
+      this.endMs[slot] = range.end * MS_PER_DAY;
+      this.watermarks[slot] = watermarks?.get(contract.id) ?? Infinity;
       this.openTallies(slot, plans.get(contract.plan));
       this.slotsById.set(contract.id, slot);
       for (const externalId of externalIds.get(contract.customer) ?? []) {
-        const slots = this.slotsByExternalId.get(externalId) ?? [];
-        slots.push(slot);
-        this.slotsByExternalId.set(externalId, slots);
+        const known = this.slotsByExternalId.get(externalId);
+        if (known === undefined) this.slotsByExternalId.set(externalId, slot);
+        else if (typeof known === 'number') this.slotsByExternalId.set(externalId, [known, slot]);
+        else known.push(slot);
       }
     });
   }
 
   add(event: RatedUsageEvent): void {
     const slot = this.slotAt(event.customer, event.time);
-    if (!slot) {
+    if (slot === NONE) {
       this.countUnbilled(event);
       return;
     }
     const meter = this.meterIndex.get(event.meter);
     if (meter === undefined) return;
-    const cell = slot.cells + meter;
+    const cell = slot * this.tables.length + meter;
     const quantity = this.quantityTallies[cell] as number;
     if (quantity === NONE) return;
     const tables = this.tables[meter] as MeterTables;
     tables.quantity.add(quantity, event);
     const transactions = this.transactionTallies[cell] as number;
     if (transactions !== NONE) tables.transactions.add(transactions, event);
-    if (slot.watermark !== undefined && event.batch_seq > slot.watermark) this.late[cell] = 1;
+    if (event.batch_seq > (this.watermarks[slot] as number)) this.late[cell] = 1;
   }
 
   /** The contract's usage per meter code; a meter without events has none. */
@@ -159,15 +162,16 @@ export class UsageCollector {
 
   hasAnyLateUsage(contractId: string): boolean {
     const slot = this.slotsById.get(contractId);
-    if (!slot) return false;
-    return this.late.subarray(slot.cells, slot.cells + this.tables.length).includes(1);
+    if (slot === undefined) return false;
+    const cells = slot * this.tables.length;
+    return this.late.subarray(cells, cells + this.tables.length).includes(1);
   }
 
   /** The cell of the contract's tallies of the meter, or NONE for an unknown contract or meter. */
   private cellOf(contractId: string, meter: string): number {
     const slot = this.slotsById.get(contractId);
     const index = this.meterIndex.get(meter);
-    return slot && index !== undefined ? slot.cells + index : NONE;
+    return slot !== undefined && index !== undefined ? slot * this.tables.length + index : NONE;
   }
 
   unbilled(): UnbilledUsage[] {
@@ -178,11 +182,16 @@ export class UsageCollector {
   }
 
   /** The customer's contract active at `time`; a plain loop, as it runs once per event. */
-  private slotAt(externalId: string, time: number): ContractSlot | undefined {
+  private slotAt(externalId: string, time: number): number {
     const slots = this.slotsByExternalId.get(externalId);
-    if (!slots) return undefined;
-    for (const slot of slots) if (time >= slot.startMs && time < slot.endMs) return slot;
-    return undefined;
+    if (slots === undefined) return NONE;
+    if (typeof slots === 'number') return this.isActiveAt(slots, time) ? slots : NONE;
+    for (const slot of slots) if (this.isActiveAt(slot, time)) return slot;
+    return NONE;
+  }
+
+  private isActiveAt(slot: number, time: number): boolean {
+    return time >= (this.startMs[slot] as number) && time < (this.endMs[slot] as number);
   }
 
   private countUnbilled(event: RatedUsageEvent): void {
@@ -206,11 +215,11 @@ export class UsageCollector {
   }
 
   /** Opens the contract's tallies: one per meter the plan charges. */
-  private openTallies(slot: ContractSlot, plan: Plan | undefined): void {
+  private openTallies(slot: number, plan: Plan | undefined): void {
     for (const charge of plan?.charges ?? []) {
       const index = this.meterIndex.get(charge.meter);
       if (index === undefined) continue;
-      const cell = slot.cells + index;
+      const cell = slot * this.tables.length + index;
       const tables = this.tables[index] as MeterTables;
       if (this.quantityTallies[cell] === NONE) this.quantityTallies[cell] = tables.quantity.open();
       if (charge.model === 'percentage' && this.transactionTallies[cell] === NONE) {
