@@ -114,6 +114,12 @@ function keyEnd(line: string, file: string): number {
   return end;
 }
 
+/**
+ * The properties of an event whose meter reads none: one object for all of them, frozen
+ * so that nobody can change it for the others.
+ */
+const NO_PROPERTIES: Properties = Object.freeze({});
+
 function parseProperties(json: string): Properties {
   return json === '' ? {} : (JSON.parse(json) as Properties);
 }
@@ -131,6 +137,23 @@ function propertiesAt(
   return names === null
     ? parseProperties(fieldOf(text, start, end, TABS))
     : pickProperties(text, (tabs[TABS - 1] as number) + 1, end, names);
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+/** Digits that always make an exact double. */
+const SAFE_DIGITS = 15;
+
+/** `Number(text.slice(start, end))` without the string when it is plain digits (a `time`). */
+function numberAt(text: string, start: number, end: number): number {
+  if (start === end || end - start > SAFE_DIGITS) return Number(text.slice(start, end));
+  let value = 0;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code < DIGIT_0 || code > DIGIT_9) return Number(text.slice(start, end));
+    value = value * 10 + (code - DIGIT_0);
+  }
+  return value;
 }
 
 /**
@@ -176,9 +199,11 @@ function decodeRatedLine(
     customer: unescapeText(fieldOf(text, start, end, 2)),
     meter,
     quantity: fieldOf(text, start, end, 4),
-    time: Number(fieldOf(text, start, end, 5)),
+    time: numberAt(text, (tabs[4] as number) + 1, tabs[5] as number),
     properties:
-      !propertiesOf || propertiesOf.has(meter) ? propertiesAt(text, start, end, names) : {},
+      !propertiesOf || propertiesOf.has(meter)
+        ? propertiesAt(text, start, end, names)
+        : NO_PROPERTIES,
     batch_seq: batchSeq,
   };
 }

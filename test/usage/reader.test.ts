@@ -142,6 +142,12 @@ describe('usage reader', () => {
     ]);
   });
 
+  it('reads the time as Number does, whatever its text', () => {
+    const times = ['1790812800000', '0', '-86400000', '1e3', '', 'x', '12345678901234567890'];
+    const text = times.map((time) => `\te\torg_8f2a\tapi_calls\t2\t${time}\t\t`).join('\n');
+    expect(decodeRatedEvents(text, 'f.tsv', 1).map((e) => e.time)).toEqual(times.map(Number));
+  });
+
   it('decodes a piece of segment lines, the last without its line break, and refuses a line with more or fewer fields', () => {
     const line = (id: string) => `\t${id}\torg_8f2a\tapi_calls\t2\t1790812800000\t\t`;
     expect(
