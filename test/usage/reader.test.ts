@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importUsage, listBatches } from '../../src-main/services/importUsage';
@@ -119,6 +119,21 @@ describe('usage reader', () => {
     for await (const piece of createPeriodUsageReader(t.store())('2026-10')) pieces.push(piece);
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.flat().map((e) => e.event_id)).toEqual(ids);
+  });
+
+  it('reads a character whose bytes straddle two reads of the file', async () => {
+    // 3-byte characters throughout, so that the first megabyte read ends inside one.
+    const ids = Array.from({ length: 14_000 }, (_, i) => `${'✓'.repeat(20)}${i}`);
+    await importUsage(
+      t.store(),
+      t.file('a.csv', csv(...ids.map((id) => `${id},org_8f2a,api_calls,1,2026-10-01T00:00:00Z`))),
+    );
+    const segment = listBatches(t.store())[0]?.segments[0];
+    const bytes = readFileSync(join(t.store().usageDir, segment?.file ?? ''));
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    // A continuation byte (10xxxxxx) starts the second read.
+    expect((bytes[1 << 20] as number) & 0xc0).toBe(0x80);
+    expect((await periodEvents(t.store(), '2026-10')).map((e) => e.event_id)).toEqual(ids);
   });
 
   it('decodes properties only for the meters asked for, when asked', async () => {
