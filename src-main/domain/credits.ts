@@ -66,9 +66,12 @@ export class CreditLedger {
    */
   take(place: CreditPlace, scope: CreditScope, limit: Dec): CreditApplication[] {
     const applications: CreditApplication[] = [];
+    // Most customers have no grant: nothing to work out for them.
+    const credits = this.byCustomer.get(scope.customer);
+    if (credits === undefined) return applications;
     const lastDay = lastDayOfPeriod(scope.period);
     let open = limit;
-    for (const credit of this.byCustomer.get(scope.customer) ?? []) {
+    for (const credit of credits) {
       if (open.lte(0)) break;
       const left = this.remainingOf(credit.id);
       if (

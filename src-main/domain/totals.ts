@@ -42,16 +42,19 @@ export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms)
   const { currency, customer } = terms;
   const money = (value: Dec) => formatMoney(value, currency);
 
+  // The discount and the tax are rounded and written once, and that text goes on the
+  // invoice: writing them again gave the same text for the cost of another rounding.
   const subtotal = amountOf(lines);
   const percent = new Dec(terms.discountPercent);
-  const discount = new Dec(money(subtotal.times(percent).div(100)));
+  const discountText = money(subtotal.times(percent).div(100));
+  const discount = new Dec(discountText);
   const discountLines = percent.isZero()
     ? []
     : [
         {
           description: `Discount ${terms.discountPercent}%`,
           percent: terms.discountPercent,
-          amount: money(discount),
+          amount: discountText,
         },
       ];
 
@@ -61,7 +64,8 @@ export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms)
 
   const taxable = afterDiscount.minus(credits);
   const rate = terms.taxExempt === null ? new Dec(customer.tax_rate) : new Dec(0);
-  const tax = new Dec(money(taxable.times(rate).div(100)));
+  const taxText = money(taxable.times(rate).div(100));
+  const tax = new Dec(taxText);
   const taxLines = rate.isZero()
     ? []
     : [
@@ -69,7 +73,7 @@ export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms)
           label: customer.tax_label || `Tax ${customer.tax_rate}%`,
           rate: customer.tax_rate,
           taxable: money(taxable),
-          amount: money(tax),
+          amount: taxText,
         },
       ];
 
@@ -78,11 +82,11 @@ export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms)
 
   return {
     subtotal: money(subtotal),
-    discount: money(discount),
+    discount: discountText,
     discount_lines: discountLines,
     credits: money(credits),
     credit_applications: [...priceCredits, ...balanceCredits],
-    tax: money(tax),
+    tax: taxText,
     tax_lines: taxLines,
     tax_exempt: terms.taxExempt,
     total: money(total),
