@@ -1,5 +1,6 @@
 /** A fresh store per test, in a temp folder removed after it. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -11,7 +12,7 @@ export interface TempStore {
   /** The test's temp folder (the store's data folder is `data/` inside it). */
   dir: () => string;
   /** Writes a file into the test's folder and returns its path. */
-  file: (name: string, content: string | Buffer) => Promise<string>;
+  file: (name: string, content: string | Buffer) => string;
 }
 
 /**
@@ -37,9 +38,9 @@ export function useTempStore(seed?: (data: StoreData) => void): TempStore {
       return store;
     },
     dir: () => dir,
-    async file(name, content) {
+    file(name, content) {
       const path = join(dir, name);
-      await writeFile(path, content);
+      writeFileSync(path, content);
       return path;
     },
   };

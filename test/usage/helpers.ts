@@ -2,72 +2,44 @@
  * A real store in a temporary folder, with the meters and customers the usage tests
  * import against, and small helpers to write input files and read stored usage.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { customerSchema, meterSchema } from '../../src-main/domain/model';
 import type { RatedUsageEvent } from '../../src-main/domain/usage';
-import { openStore, type Store } from '../../src-main/store/store';
+import type { Store } from '../../src-main/store/store';
 import { createPeriodUsageReader, readAllUsage } from '../../src-main/usage/reader';
+import { useTempStore, type TempStore } from '../helpers/store';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 
-export interface UsageTestContext {
-  store(): Store;
-  /** Writes a file into the test's folder and returns its path. */
-  file(name: string, content: string | Buffer): string;
-  dir(): string;
-}
-
 /** A fresh store per test, with meters api_calls (sum), payments (count), seats (unique_count). */
-export function useUsageStore(): UsageTestContext {
-  let dir = '';
-  let store: Store | undefined;
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'usage-test-'));
-    store = await openStore(join(dir, 'data'));
-    await store.update((data) => {
-      data.meters.push(
-        { code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum', field: null },
-        { code: 'payments', name: 'Payments', unit: 'tx', aggregation: 'count', field: null },
-        {
-          code: 'seats',
-          name: 'Seats',
-          unit: 'user',
-          aggregation: 'unique_count',
-          field: 'user_id',
-        },
-      );
-      data.customers.push(customer('acme', ['org_8f2a']), customer('beta', ['org_b2', 'org_b3']));
-    });
+export function useUsageStore(): TempStore {
+  return useTempStore((data) => {
+    data.meters.push(
+      meterSchema.parse({ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }),
+      meterSchema.parse({ code: 'payments', name: 'Payments', unit: 'tx', aggregation: 'count' }),
+      meterSchema.parse({
+        code: 'seats',
+        name: 'Seats',
+        unit: 'user',
+        aggregation: 'unique_count',
+        field: 'user_id',
+      }),
+    );
+    data.customers.push(
+      customerSchema.parse({
+        id: 'acme',
+        name: 'acme',
+        currency: 'USD',
+        external_ids: ['org_8f2a'],
+      }),
+      customerSchema.parse({
+        id: 'beta',
+        name: 'beta',
+        currency: 'USD',
+        external_ids: ['org_b2', 'org_b3'],
+      }),
+    );
   });
-  afterEach(async () => {
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return {
-    store: () => store as Store,
-    dir: () => dir,
-    file(name, content) {
-      const path = join(dir, name);
-      writeFileSync(path, content);
-      return path;
-    },
-  };
-}
-
-function customer(id: string, externalIds: string[]) {
-  return {
-    id,
-    name: id,
-    external_ids: externalIds,
-    currency: 'USD',
-    email: [],
-    address: [],
-    tax_rate: '0',
-    tax_label: '',
-    tax_exempt: null,
-  };
 }
 
 export async function periodEvents(store: Store, period: string): Promise<RatedUsageEvent[]> {
