@@ -58,10 +58,7 @@ export interface Command {
 
 /** A mistake in how the command was called (exit code 2), as opposed to bad data (exit 1). */
 export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly command?: string,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'UsageError';
   }
@@ -78,9 +75,9 @@ export function stringOption(options: OptionValues, name: string): string | unde
 }
 
 /** The value of a string option that must be present. */
-export function requiredOption(options: OptionValues, name: string, command: string): string {
+export function requiredOption(options: OptionValues, name: string): string {
   const value = stringOption(options, name);
-  if (value === undefined) throw new UsageError(`--${name} is required.`, command);
+  if (value === undefined) throw new UsageError(`--${name} is required.`);
   return value;
 }
 

@@ -87,27 +87,18 @@ function parseCommandLine(command: Command, args: string[]) {
     });
   } catch (error) {
     // parseArgs' messages name the option; the hint after them is ours.
-    throw new UsageError(
-      (error as Error).message.split('\n')[0] ?? 'Invalid arguments.',
-      command.name,
-    );
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'Invalid arguments.');
   }
 }
 
 function checkArguments(command: Command, positionals: string[]): void {
   const required = command.args.filter((arg) => arg.required);
   if (positionals.length < required.length) {
-    throw new UsageError(
-      `missing ${required[positionals.length]?.name ?? 'argument'}.`,
-      command.name,
-    );
+    throw new UsageError(`missing ${required[positionals.length]?.name ?? 'argument'}.`);
   }
   const variadic = command.args.some((arg) => arg.variadic);
   if (!variadic && positionals.length > command.args.length) {
-    throw new UsageError(
-      `unexpected argument '${positionals[command.args.length]}'.`,
-      command.name,
-    );
+    throw new UsageError(`unexpected argument '${positionals[command.args.length]}'.`);
   }
 }
 

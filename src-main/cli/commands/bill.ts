@@ -19,7 +19,7 @@ export const billCommand = defineCommand({
   args: [],
   async run(ctx, options) {
     const store = await ctx.store();
-    const period = requiredOption(options, 'period', 'bill');
+    const period = requiredOption(options, 'period');
     ctx.progress(`Billing ${period}…`);
     const result = await billPeriod(store, createPeriodUsageReader(store), {
       period,

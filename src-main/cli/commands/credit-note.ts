@@ -17,8 +17,8 @@ export const creditNoteCommand = defineCommand({
   async run(ctx, options, [number = '']) {
     const result = await issueCreditNote(await ctx.store(), {
       invoice: number,
-      amount: requiredOption(options, 'amount', 'credit-note'),
-      reason: requiredOption(options, 'reason', 'credit-note'),
+      amount: requiredOption(options, 'amount'),
+      reason: requiredOption(options, 'reason'),
       asOf: stringOption(options, 'as-of'),
     });
     const { credit_note: note, invoice, credit } = result;

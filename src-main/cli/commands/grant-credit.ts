@@ -23,9 +23,9 @@ export const grantCreditCommand = defineCommand({
   args: [],
   async run(ctx, options) {
     const credit = await grantCredit(await ctx.store(), {
-      customer: requiredOption(options, 'customer', 'grant-credit'),
-      kind: requiredOption(options, 'kind', 'grant-credit'),
-      amount: requiredOption(options, 'amount', 'grant-credit'),
+      customer: requiredOption(options, 'customer'),
+      kind: requiredOption(options, 'kind'),
+      amount: requiredOption(options, 'amount'),
       expires_on: stringOption(options, 'expires'),
       note: stringOption(options, 'note'),
       asOf: stringOption(options, 'as-of'),

@@ -14,10 +14,8 @@ import {
   type CommandContext,
 } from '../command';
 
-const NAME = 'import-usage';
-
 export const importUsageCommand = defineCommand({
-  name: NAME,
+  name: 'import-usage',
   summary:
     'Import a usage export (CSV, NDJSON, CloudEvents, Lago) as one batch; prints accepted, duplicate and rejected counts.',
   options: {
@@ -48,7 +46,7 @@ export const importUsageCommand = defineCommand({
   async run(ctx, options, [file = '']) {
     const format = stringOption(options, 'format');
     if (format !== undefined && !isUsageFormat(format)) {
-      throw new UsageError(`--format must be one of ${USAGE_FORMATS.join(', ')}.`, NAME);
+      throw new UsageError(`--format must be one of ${USAGE_FORMATS.join(', ')}.`);
     }
     const rejects = stringOption(options, 'rejects');
     const result = await importUsage(await ctx.store(), ctx.resolvePath(file), {
@@ -77,7 +75,7 @@ function parseMap(entries: string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const entry of entries) {
     const equals = entry.indexOf('=');
-    if (equals <= 0) throw new UsageError(`--map takes FIELD=COLUMN, not '${entry}'.`, NAME);
+    if (equals <= 0) throw new UsageError(`--map takes FIELD=COLUMN, not '${entry}'.`);
     map[entry.slice(0, equals)] = entry.slice(equals + 1);
   }
   return map;

@@ -12,9 +12,9 @@ export const uptimeCommand = defineCommand({
   args: [],
   async run(ctx, options) {
     const result = await recordUptime(await ctx.store(), {
-      contract: requiredOption(options, 'contract', 'uptime'),
-      period: requiredOption(options, 'period', 'uptime'),
-      uptime_percent: requiredOption(options, 'percent', 'uptime'),
+      contract: requiredOption(options, 'contract'),
+      period: requiredOption(options, 'period'),
+      uptime_percent: requiredOption(options, 'percent'),
     });
     const { uptime, credit } = result;
     printResult(ctx, result, () =>
