@@ -49,6 +49,15 @@ export const dayNumber = remembered((date: string): number => {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 });
 
+/** Whether the text is a real calendar date YYYY-MM-DD (no 2026-02-30). */
+export function isValidDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export function dateOfDay(day: number): string {
   const date = new Date(day * MS_PER_DAY);
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;

@@ -6,18 +6,9 @@
  */
 import { z } from 'zod';
 import { isCurrencyCode, minorUnits } from './currency';
+import { isPeriod, isValidDate } from './dates';
 
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isValidDate(text: string): boolean {
-  const match = DATE.exec(text);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** Decimals travel as strings, never as JSON numbers (a float would already have lost them). */
 export const decimalString = z
   .string({ error: 'must be a decimal string such as "12.50"' })
@@ -43,7 +34,7 @@ export const isoDate = z
 
 export const periodName = z
   .string({ error: 'must be a period YYYY-MM' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a period YYYY-MM' });
+  .refine(isPeriod, { error: 'must be a period YYYY-MM' });
 
 export const currencyCode = z
   .string({ error: 'must be an ISO 4217 currency code' })

@@ -2,7 +2,8 @@
 import { firstFreeId } from '../domain/collections';
 import { UserError } from '../domain/errors';
 import { isCurrencyCode } from '../domain/currency';
-import { CREDIT_KINDS, isValidDate, type Credit, type CreditKind } from '../domain/model';
+import { isValidDate } from '../domain/dates';
+import { CREDIT_KINDS, type Credit, type CreditKind } from '../domain/model';
 import { formatMoney } from '../domain/money';
 import type { Store } from '../store/store';
 import { Book } from './book';

@@ -1,6 +1,7 @@
 import { todayUtc } from '../domain/dates';
 import { UserError } from '../domain/errors';
-import { isValidDate, type Settings } from '../domain/model';
+import { isValidDate } from '../domain/dates';
+import type { Settings } from '../domain/model';
 
 /** The date a run works on (billing.md §2): `--as-of`, else the settings' `today`, else today UTC. */
 export function resolveRunDate(settings: Settings, asOf?: string): string {
