@@ -8,8 +8,10 @@ import { reservationAmount } from './charges/capacity';
 import { addMonths, dateOfDay, periodOfDate, periodRange, type DayRange } from './dates';
 import type { Invoice, InvoiceLine, LineExplanation, LineKind, TierDetail } from './invoice';
 import type { Charge, Contract, Meter, Plan } from './model';
-import { Dec, formatMoney, plain, sum, ZERO } from './money';
+import { minorUnits } from './currency';
+import { Dec, formatMoney, plain, ZERO } from './money';
 import { isPartial, prorate, prorationOver, recurringFeeRange, type Proration } from './proration';
+import { sumAmounts } from './totals';
 
 /** What a contract's invoice lines are priced from. */
 export interface ContractTerms {
@@ -163,7 +165,7 @@ export function minimumTrueUpLine(
   if (plan.minimum_commitment === null || plan.interval !== 'month') return null;
   const proration = prorationOver(contract, periodRange(period));
   const commitment = prorate(new Dec(plan.minimum_commitment), proration);
-  const charged = sum(billed.map((line) => new Dec(line.amount)));
+  const charged = sumAmounts(billed, minorUnits(plan.currency));
   const shortfall = commitment.minus(charged);
   const amount = formatMoney(shortfall, plan.currency);
   if (new Dec(amount).lte(0)) return null;
@@ -290,7 +292,7 @@ export function billedUsage(
         line.charge === index && line.period === period && USAGE_BILLING_KINDS.has(line.kind),
     );
     if (lines.length === 0) continue;
-    billed.amount = billed.amount.plus(sum(lines.map((line) => new Dec(line.amount))));
+    billed.amount = billed.amount.plus(sumAmounts(lines, minorUnits(invoice.currency)));
     billed.invoices.push(invoice.number ?? invoice.id);
   }
   return billed;

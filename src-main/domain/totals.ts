@@ -3,10 +3,12 @@
  * discount, price credits before tax, tax, total, then balance credits after tax.
  * Each step is one rounded amount; every total is a sum of rounded amounts.
  */
+import { smallScaled } from './aggregation';
 import type { CreditPlace } from './credits';
+import { minorUnits } from './currency';
 import type { CreditApplication, Invoice, InvoiceLine } from './invoice';
 import type { Customer } from './model';
-import { Dec, formatMoney, sum } from './money';
+import { Dec, formatMoney, ZERO } from './money';
 
 /** Takes credits of one place up to a limit (nothing for a marketplace statement). */
 export type TakeCredits = (place: CreditPlace, limit: Dec) => CreditApplication[];
@@ -34,17 +36,44 @@ export interface TotalsTerms {
   takeCredits: TakeCredits;
 }
 
-function amountOf(applications: readonly { amount: string }[]): Dec {
-  return sum(applications.map((application) => new Dec(application.amount)));
+/** Comfortably below 2^53 even after one more addend below 10^15. */
+const EXACT_LIMIT = 2 ** 52;
+const MINUS = 45;
+
+/**
+ * The exact sum of amount texts. Rounded amounts (a sign, at most `places` decimals,
+ * below 10^15 minor units) are added as whole numbers of minor units, exact while the
+ * total stays below 2^52, without a decimal object each; any other text goes through
+ * decimal.js, which throws for text that is no number.
+ */
+export function sumAmounts(items: readonly { amount: string }[], places: number): Dec {
+  let minor = 0;
+  let rest = ZERO;
+  for (const { amount } of items) {
+    const negative = amount.charCodeAt(0) === MINUS;
+    const units = smallScaled(negative ? amount.slice(1) : amount, places);
+    if (units === null) {
+      rest = rest.plus(amount);
+      continue;
+    }
+    minor += negative ? -units : units;
+    if (Math.abs(minor) >= EXACT_LIMIT) {
+      rest = rest.plus(new Dec(minor).dividedBy(10 ** places));
+      minor = 0;
+    }
+  }
+  // `minor === 0` holds for -0 too, which would make a "-0" decimal.
+  return minor === 0 ? rest : rest.plus(new Dec(minor).dividedBy(10 ** places));
 }
 
 export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms): Totals {
   const { currency, customer } = terms;
+  const places = minorUnits(currency);
   const money = (value: Dec) => formatMoney(value, currency);
 
   // The discount and the tax are rounded and written once, and that text goes on the
   // invoice: writing them again gave the same text for the cost of another rounding.
-  const subtotal = amountOf(lines);
+  const subtotal = sumAmounts(lines, places);
   const percent = new Dec(terms.discountPercent);
   const discountText = money(subtotal.times(percent).div(100));
   const discount = new Dec(discountText);
@@ -59,11 +88,11 @@ export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms)
       ];
 
   const afterDiscount = subtotal.minus(discount);
-  const priceCredits = terms.takeCredits('price', Dec.max(0, afterDiscount));
-  const credits = amountOf(priceCredits);
+  const priceCredits = terms.takeCredits('price', Dec.max(ZERO, afterDiscount));
+  const credits = sumAmounts(priceCredits, places);
 
   const taxable = afterDiscount.minus(credits);
-  const rate = terms.taxExempt === null ? new Dec(customer.tax_rate) : new Dec(0);
+  const rate = terms.taxExempt === null ? new Dec(customer.tax_rate) : ZERO;
   const taxText = money(taxable.times(rate).div(100));
   const tax = new Dec(taxText);
   const taxLines = rate.isZero()
@@ -78,7 +107,7 @@ export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms)
       ];
 
   const total = taxable.plus(tax);
-  const balanceCredits = terms.takeCredits('balance', Dec.max(0, total));
+  const balanceCredits = terms.takeCredits('balance', Dec.max(ZERO, total));
 
   return {
     subtotal: money(subtotal),
@@ -90,6 +119,6 @@ export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms)
     tax_lines: taxLines,
     tax_exempt: terms.taxExempt,
     total: money(total),
-    prepaid_applied: money(amountOf(balanceCredits)),
+    prepaid_applied: money(sumAmounts(balanceCredits, places)),
   };
 }

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CreditLedger } from '../../src-main/domain/credits';
 import type { InvoiceLine } from '../../src-main/domain/invoice';
-import { invoiceTotals, type TotalsTerms } from '../../src-main/domain/totals';
+import { Dec } from '../../src-main/domain/money';
+import { invoiceTotals, sumAmounts, type TotalsTerms } from '../../src-main/domain/totals';
 import { credit, customer } from '../billing/builders';
 
 const line = (amount: string): InvoiceLine => ({
@@ -111,5 +113,44 @@ describe('invoice totals', () => {
       'Reverse charge',
       [],
     ]);
+  });
+});
+
+describe('sumAmounts', () => {
+  /** Money texts of 0 to 5 decimals (more than some currencies take), signed, up to 10^17. */
+  const amount = fc
+    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.integer({ min: 0, max: 5 }))
+    .map(([negative, digits, places]) => {
+      const text = String(digits).padStart(places + 1, '0');
+      const point = text.length - places;
+      return `${negative ? '-' : ''}${text.slice(0, point)}${places ? '.' : ''}${text.slice(point)}`;
+    });
+
+  it('is the decimal sum, past 2^52 minor units and for texts off the fast path', () => {
+    fc.assert(
+      fc.property(
+        fc.array(amount, { maxLength: 40 }),
+        fc.constantFrom(0, 2, 3),
+        (texts, places) => {
+          const exact = texts.reduce((total, text) => total.plus(text), new Dec(0));
+          const summed = sumAmounts(
+            texts.map((text) => ({ amount: text })),
+            places,
+          );
+          expect(summed.eq(exact)).toBe(true);
+          expect(summed.isNegative() && summed.isZero()).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stays exact past 2^52 minor units', () => {
+    const amounts = Array.from({ length: 50 }, () => ({ amount: '9999999999999.99' }));
+    expect(sumAmounts(amounts, 2).toString()).toBe('499999999999999.5');
+  });
+
+  it('throws for an amount that is no number', () => {
+    expect(() => sumAmounts([{ amount: '1.00' }, { amount: '-' }], 2)).toThrow();
   });
 });
