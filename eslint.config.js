@@ -11,11 +11,17 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='parseFloat']", message: 'Money is exact decimal: use Decimal.' },
+        {
+          selector: "CallExpression[callee.name='parseFloat']",
+          message: 'Money is exact decimal: use Decimal.',
+        },
       ],
     },
   },
@@ -24,7 +30,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron', 'lowdb', 'fs', 'node:fs', 'node:fs/promises'], patterns: ['**/store/**', '**/services/**'] },
+        {
+          paths: ['electron', 'lowdb', 'fs', 'node:fs', 'node:fs/promises'],
+          patterns: ['**/store/**', '**/services/**'],
+        },
       ],
     },
   },

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../out/main/cli.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write("nexus-billing is not built yet: run 'npm run build' (or use 'npm run cli -- …').\n");
+  process.stderr.write(
+    "nexus-billing is not built yet: run 'npm run build' (or use 'npm run cli -- …').\n",
+  );
   process.exit(1);
 }
 await import(entry.href);

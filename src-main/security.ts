@@ -24,6 +24,8 @@ export function applySecurityPolicy(app: App): void {
       if (isSafeExternalUrl(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
-    contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    contents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
+      callback(false),
+    );
   });
 }

@@ -118,7 +118,11 @@ export const meterSchema = z
   })
   .superRefine((meter, ctx) => {
     if (meter.aggregation === 'unique_count' && !meter.field) {
-      ctx.addIssue({ code: 'custom', path: ['field'], message: 'is required for a unique_count meter' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['field'],
+        message: 'is required for a unique_count meter',
+      });
     }
   });
 export type Meter = z.infer<typeof meterSchema>;
@@ -142,13 +146,21 @@ const chargeCommon = {
 export const chargeSchema = z.discriminatedUnion(
   'model',
   [
-    z.strictObject({ ...chargeCommon, model: z.literal('per_unit'), unit_price: nonNegativeDecimal }),
+    z.strictObject({
+      ...chargeCommon,
+      model: z.literal('per_unit'),
+      unit_price: nonNegativeDecimal,
+    }),
     z.strictObject({
       ...chargeCommon,
       model: z.literal('graduated'),
       tiers: z.array(tierSchema).min(1),
     }),
-    z.strictObject({ ...chargeCommon, model: z.literal('volume'), tiers: z.array(tierSchema).min(1) }),
+    z.strictObject({
+      ...chargeCommon,
+      model: z.literal('volume'),
+      tiers: z.array(tierSchema).min(1),
+    }),
     z.strictObject({
       ...chargeCommon,
       model: z.literal('package'),
@@ -206,7 +218,12 @@ export type Customer = z.infer<typeof customerSchema>;
 
 export const PAYMENT_METHODS = ['card', 'ach', 'invoice', 'wire', 'check', 'marketplace'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-export const CHANNELS = ['direct', 'aws_marketplace', 'azure_marketplace', 'gcp_marketplace'] as const;
+export const CHANNELS = [
+  'direct',
+  'aws_marketplace',
+  'azure_marketplace',
+  'gcp_marketplace',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const contractSchema = z.strictObject({
