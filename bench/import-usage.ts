@@ -16,6 +16,7 @@ import Papa from 'papaparse';
 import { importUsage } from '../src-main/services/importUsage';
 import { openStore } from '../src-main/store/store';
 import { seededRandom } from '../src-main/demo/random';
+import { customerSchema } from '../src-main/domain/model';
 
 const DATA = resolve(import.meta.dirname, '.data');
 const ROWS = 1_000_000;
@@ -53,17 +54,14 @@ async function setUpStore(dir: string): Promise<void> {
       field: null,
     });
     for (let i = 0; i < CUSTOMERS; i++) {
-      data.customers.push({
-        id: `c${i}`,
-        name: `Customer ${i}`,
-        external_ids: [`org_${pad(i, 4)}`],
-        currency: 'USD',
-        email: [],
-        address: [],
-        tax_rate: '0',
-        tax_label: '',
-        tax_exempt: null,
-      });
+      data.customers.push(
+        customerSchema.parse({
+          id: `c${i}`,
+          name: `Customer ${i}`,
+          external_ids: [`org_${pad(i, 4)}`],
+          currency: 'USD',
+        }),
+      );
     }
   });
   await store.close();

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { customerSchema } from '../../src-main/domain/model';
 import { importUsage, importUsageEvents, listBatches } from '../../src-main/services/importUsage';
 import { csv, FIXTURES, periodEvents, storedIds, useUsageStore } from './helpers';
 
@@ -146,17 +147,12 @@ describe('usage dedupe', () => {
         { code: 'gpu_hours', name: 'GPU hours', unit: 'h', aggregation: 'sum', field: null },
       ],
       customers: [
-        {
+        customerSchema.parse({
           id: 'new',
           name: 'New',
           external_ids: ['org_new'],
           currency: 'USD',
-          email: [],
-          address: [],
-          tax_rate: '0',
-          tax_label: '',
-          tax_exempt: null,
-        },
+        }),
       ],
     });
     expect(result).toEqual({ batch: 'b000001', accepted: 2, duplicates: 1 });
