@@ -1,8 +1,8 @@
 import { loadBundle } from '../../src-main/bundle/load';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceView } from '../../src-main/services/present';
-import { ACME, GROWTH, bookOf, calls, contractOf } from './books';
-import { bill, useStore } from './store';
+import { ACME, GROWTH, bookOf, calls, contractOf } from '../support/scenario-books';
+import { bill, useStore } from '../support/billing-store';
 
 const amounts = (invoice: InvoiceView | undefined) =>
   invoice?.lines.map((line) => [line.kind, line.meter, line.amount]);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceView } from '../../src-main/services/present';
-import { cli, tempDir } from '../helpers/cli';
+import { cli, tempDir } from '../support/cli';
 
 const EXAMPLES = join(import.meta.dirname, '../../../shared/examples');
 

@@ -4,8 +4,8 @@ import { grantCredit } from '../../src-main/services/credits';
 import { finalizeInvoices } from '../../src-main/services/finalize';
 import { recordUptime } from '../../src-main/services/uptime';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
-import { bookOf, calls, contractOf, GROWTH, type CreditInput } from './books';
-import { bill, useStore } from './store';
+import { bookOf, calls, contractOf, GROWTH, type CreditInput } from '../support/scenario-books';
+import { bill, useStore } from '../support/billing-store';
 
 const promo = (id: string, fields: Partial<CreditInput> = {}): CreditInput => ({
   id,

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BundleInput } from '../../src-main/bundle/schema';
-import { bill, useStore } from './store';
+import { bill, useStore } from '../support/billing-store';
 
 const EXAMPLES = join(import.meta.dirname, '../../../shared/examples');
 

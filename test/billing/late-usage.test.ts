@@ -2,8 +2,8 @@ import { loadBundle } from '../../src-main/bundle/load';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceView } from '../../src-main/services/present';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
-import { bookOf, calls, contractOf, GROWTH } from './books';
-import { bill, importUsage, useStore } from './store';
+import { bookOf, calls, contractOf, GROWTH } from '../support/scenario-books';
+import { bill, importUsage, useStore } from '../support/billing-store';
 
 const lines = (invoice: InvoiceView | undefined) =>
   invoice?.lines.map((line) => [line.kind, line.period, line.amount]);

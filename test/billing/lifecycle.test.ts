@@ -4,8 +4,8 @@ import { issueCreditNote } from '../../src-main/services/creditNotes';
 import { finalizeInvoices } from '../../src-main/services/finalize';
 import { listInvoices } from '../../src-main/services/present';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
-import { ACME, bookOf, calls, contractOf } from './books';
-import { bill, useStore } from './store';
+import { ACME, bookOf, calls, contractOf } from '../support/scenario-books';
+import { bill, useStore } from '../support/billing-store';
 
 describe('invoice lifecycle', () => {
   const store = useStore();

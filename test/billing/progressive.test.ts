@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { finalizeInvoices } from '../../src-main/services/finalize';
 import type { InvoiceView } from '../../src-main/services/present';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
-import { bookOf, calls, contractOf } from './books';
-import { bill, importUsage, useStore } from './store';
+import { bookOf, calls, contractOf } from '../support/scenario-books';
+import { bill, importUsage, useStore } from '../support/billing-store';
 
 const lines = (invoice: InvoiceView | undefined) =>
   invoice?.lines.map((line) => [line.kind, line.amount]);

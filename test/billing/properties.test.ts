@@ -28,8 +28,8 @@ import {
   PERIODS,
   type DeskOperation,
   type GeneratedBook,
-} from './arbitraries';
-import { bill, importUsage } from './store';
+} from '../support/billing-arbitraries';
+import { bill, importUsage } from '../support/billing-store';
 
 const RUNS = { numRuns: 40 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src-main/bundle/load';
 import { demoBundle } from '../../src-main/demo/book';
 import { openStore } from '../../src-main/store/store';
-import { tempDir } from '../helpers/cli';
+import { tempDir } from '../support/cli';
 
 const ANCHOR = { year: 2026, month: 11 };
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/store/store';
-import { cli, tempDir } from '../helpers/cli';
+import { cli, tempDir } from '../support/cli';
 
 describe('restoring a dump', () => {
   it('brings back finalized invoices and continues their numbering without a gap or a repeat', async () => {

@@ -4,8 +4,8 @@ import { dumpBundle } from '../../src-main/bundle/dump';
 import { loadBundle } from '../../src-main/bundle/load';
 import type { StoreData } from '../../src-main/store/data';
 import { openStore } from '../../src-main/store/store';
-import { bookArbitrary } from '../helpers/books';
-import { tempDir } from '../helpers/cli';
+import { bookArbitrary } from '../support/bundle-books';
+import { tempDir } from '../support/cli';
 
 /** The book itself: what the desk knows, without the bookkeeping of how it got there. */
 function bookOf(data: StoreData) {

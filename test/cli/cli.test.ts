@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src-main/cli/commands';
-import { cli, tempDir } from '../helpers/cli';
+import { cli, tempDir } from '../support/cli';
 
 const SMALL_BUNDLE = {
   format: 'nexus-billing/bundle@1',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tallyTable, TransactionAmounts } from '../../src-main/domain/aggregation';
 import type { Meter } from '../../src-main/domain/model';
 import { plain } from '../../src-main/domain/money';
-import { API_CALLS, NODES, PAYMENTS, SEATS, STORAGE, usageEvent } from '../billing/builders';
+import { API_CALLS, NODES, PAYMENTS, SEATS, STORAGE, usageEvent } from '../support/builders';
 import type { RatedUsageEvent } from '../../src-main/domain/usage';
 
 function aggregate(meter: Meter, events: RatedUsageEvent[]): string {

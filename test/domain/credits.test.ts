@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CreditLedger, compareCreditsForUse } from '../../src-main/domain/credits';
 import type { Invoice } from '../../src-main/domain/invoice';
 import { Dec } from '../../src-main/domain/money';
-import { credit } from '../billing/builders';
+import { credit } from '../support/builders';
 
 const scope = { customer: 'acme', currency: 'USD', period: '2026-10', onDate: '2026-11-02' };
 const grant = (id: string, fields: Partial<Parameters<typeof credit>[0]> = {}) =>

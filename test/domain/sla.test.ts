@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { slaCreditFor } from '../../src-main/domain/sla';
-import { contract, plan, termsOf } from '../billing/builders';
+import { contract, plan, termsOf } from '../support/builders';
 
 const SLA = [
   { below: '99.9', credit_percent: '10' },

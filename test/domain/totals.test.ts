@@ -4,7 +4,7 @@ import { CreditLedger } from '../../src-main/domain/credits';
 import type { InvoiceLine } from '../../src-main/domain/invoice';
 import { Dec } from '../../src-main/domain/money';
 import { invoiceTotals, sumAmounts, type TotalsTerms } from '../../src-main/domain/totals';
-import { credit, customer } from '../billing/builders';
+import { credit, customer } from '../support/builders';
 
 const line = (amount: string): InvoiceLine => ({
   kind: 'usage',

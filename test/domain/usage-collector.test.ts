@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageCollector } from '../../src-main/domain/usage-collector';
 import { plain } from '../../src-main/domain/money';
-import { ALL_METERS, contract, customer, plan, usageEvent } from '../billing/builders';
+import { ALL_METERS, contract, customer, plan, usageEvent } from '../support/builders';
 
 const growth = plan({
   code: 'growth',

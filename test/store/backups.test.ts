@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
 import { BACKUPS_DIR, BACKUPS_KEPT } from '../../src-main/store/backups';
 import type { Store } from '../../src-main/store/store';
-import { finalizedInvoice } from '../helpers/documents';
-import { useTestDataFolder } from './helpers';
+import { finalizedInvoice } from '../support/documents';
+import { useTestDataFolder } from '../support/data-folder';
 
 /** A clock the test moves by hand. */
 function manualClock(start: string): { now: () => Date; advance(ms: number): void } {

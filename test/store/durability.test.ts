@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/store/store';
 import type { WriteContents } from '../../src-main/store/durable-file';
-import { exited, spawnFixture, useTestDataFolder } from './helpers';
+import { exited, spawnFixture, useTestDataFolder } from '../support/data-folder';
 
 /** Runs the writer fixture and SIGKILLs it after a random number of acknowledged writes. */
 async function killWriterAtRandom(dir: string): Promise<number> {

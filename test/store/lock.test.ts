@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
 import { LOCK_FILE } from '../../src-main/store/lock';
-import { exited, spawnFixture, useTestDataFolder, waitForLine } from './helpers';
+import { exited, spawnFixture, useTestDataFolder, waitForLine } from '../support/data-folder';
 
 describe('the data folder lock', () => {
   const folder = useTestDataFolder();

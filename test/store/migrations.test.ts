@@ -7,7 +7,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../src-main/store/data';
 import { LOCK_FILE } from '../../src-main/store/lock';
 import { MIGRATIONS, runMigrations, type Migration } from '../../src-main/store/migrations';
 import { STORE_FILE } from '../../src-main/store/store';
-import { useTestDataFolder } from './helpers';
+import { useTestDataFolder } from '../support/data-folder';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/store-v1.json', import.meta.url));
 /** The fixture's `last_daily_backup`: opening on that day changes nothing. */

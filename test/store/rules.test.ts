@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
 import type { StoreData } from '../../src-main/store/data';
 import type { Store } from '../../src-main/store/store';
-import { creditNote, finalizedInvoice } from '../helpers/documents';
-import { useTestDataFolder } from './helpers';
+import { creditNote, finalizedInvoice } from '../support/documents';
+import { useTestDataFolder } from '../support/data-folder';
 
 describe('update() rules', () => {
   const folder = useTestDataFolder();

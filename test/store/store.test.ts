@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyStoreData } from '../../src-main/store/data';
 import { openStore, STORE_FILE } from '../../src-main/store/store';
-import { useTestDataFolder } from './helpers';
+import { useTestDataFolder } from '../support/data-folder';
 
 describe('openStore', () => {
   const folder = useTestDataFolder();

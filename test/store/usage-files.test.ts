@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_DIR, BACKUPS_KEPT } from '../../src-main/store/backups';
 import type { Store } from '../../src-main/store/store';
-import { usageBatch } from '../helpers/documents';
-import { useTestDataFolder } from './helpers';
+import { usageBatch } from '../support/documents';
+import { useTestDataFolder } from '../support/data-folder';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const MINUTE = 60_000;

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers/cli';
-import { csv } from './helpers';
+import { cli, tempDir } from '../support/cli';
+import { csv } from '../support/usage-store';
 
 const BOOK = {
   format: 'nexus-billing/bundle@1',

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { importUsage } from '../../src-main/services/importUsage';
-import { csv, storedIds, useUsageStore } from './helpers';
+import { csv, storedIds, useUsageStore } from '../support/usage-store';
 
 vi.mock(import('../../src-main/usage/keyHash'), async (original) => ({
   ...(await original()),

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerSchema } from '../../src-main/domain/model';
 import { importUsage, importUsageEvents, listBatches } from '../../src-main/services/importUsage';
-import { csv, FIXTURES, periodEvents, storedIds, useUsageStore } from './helpers';
+import { csv, FIXTURES, periodEvents, storedIds, useUsageStore } from '../support/usage-store';
 
 describe('usage dedupe', () => {
   const t = useUsageStore();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importUsage, listBatches } from '../../src-main/services/importUsage';
-import { allUsage, csv, FIXTURES, periodEvents, useUsageStore } from './helpers';
+import { allUsage, csv, FIXTURES, periodEvents, useUsageStore } from '../support/usage-store';
 
 describe('usage formats', () => {
   const t = useUsageStore();

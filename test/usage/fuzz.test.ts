@@ -12,7 +12,7 @@ import {
   type ImportUsageResult,
 } from '../../src-main/services/importUsage';
 import { detectDelimiter } from '../../src-main/usage/formats/csv';
-import { csv, useUsageStore } from './helpers';
+import { csv, useUsageStore } from '../support/usage-store';
 
 const VALID = csv(
   'e1,org_8f2a,api_calls,1,2026-10-01T00:00:00Z',

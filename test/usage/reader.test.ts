@@ -5,7 +5,7 @@ import { importUsage, listBatches } from '../../src-main/services/importUsage';
 import { decodeRatedEvents } from '../../src-main/usage/segment';
 import { UsageStaging } from '../../src-main/usage/staging';
 import { createPeriodUsageReader } from '../../src-main/usage/reader';
-import { csv, periodEvents, storedIds, useUsageStore } from './helpers';
+import { csv, periodEvents, storedIds, useUsageStore } from '../support/usage-store';
 
 describe('usage reader', () => {
   const t = useUsageStore();

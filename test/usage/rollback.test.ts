@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importUsage, listBatches, rollbackBatch } from '../../src-main/services/importUsage';
-import { finalizedInvoice } from '../helpers/documents';
-import { csv, storedIds, useUsageStore } from './helpers';
+import { finalizedInvoice } from '../support/documents';
+import { csv, storedIds, useUsageStore } from '../support/usage-store';
 
 describe('usage batch rollback', () => {
   const t = useUsageStore();

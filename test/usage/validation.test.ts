@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importUsage, listBatches } from '../../src-main/services/importUsage';
-import { csv, periodEvents, storedIds, useUsageStore } from './helpers';
+import { csv, periodEvents, storedIds, useUsageStore } from '../support/usage-store';
 
 describe('usage validation', () => {
   const t = useUsageStore();

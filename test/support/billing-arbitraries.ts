@@ -13,7 +13,7 @@ import {
   type CreditInput,
   type PlanInput,
   type UsageInput,
-} from './books';
+} from './scenario-books';
 
 export const CURRENCIES = { USD: 2, EUR: 2, JPY: 0, BHD: 3 } as const;
 type Currency = keyof typeof CURRENCIES;

@@ -1,6 +1,6 @@
 /**
  * Shared by the store tests: a fresh data folder per test, stores that are closed
- * after it, and child processes that run the fixtures in ./fixtures.
+ * after it, and child processes that run the fixtures in test/store/fixtures.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -54,7 +54,7 @@ export function spawnFixture(
   fixture: string,
   args: readonly string[],
 ): ChildProcessWithoutNullStreams {
-  const script = fileURLToPath(new URL(`./fixtures/${fixture}.ts`, import.meta.url));
+  const script = fileURLToPath(new URL(`../store/fixtures/${fixture}.ts`, import.meta.url));
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'pipe' });
 }
 

@@ -6,7 +6,7 @@ import { importUsageEvents } from '../../src-main/services/importUsage';
 import { billPeriod, type BillRunOptions } from '../../src-main/services/billRun';
 import { createPeriodUsageReader } from '../../src-main/usage/reader';
 import type { Store } from '../../src-main/store/store';
-import { useTempStore } from '../helpers/store';
+import { useTempStore } from './temp-store';
 
 /** Each test of the suite gets its own store; returns a getter for it. */
 export function useStore(): () => Store {

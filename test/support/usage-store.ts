@@ -7,9 +7,9 @@ import { customerSchema, meterSchema } from '../../src-main/domain/model';
 import type { RatedUsageEvent } from '../../src-main/domain/usage';
 import type { Store } from '../../src-main/store/store';
 import { createPeriodUsageReader, readAllUsage } from '../../src-main/usage/reader';
-import { useTempStore, type TempStore } from '../helpers/store';
+import { useTempStore, type TempStore } from './temp-store';
 
-export const FIXTURES = join(import.meta.dirname, 'fixtures');
+export const FIXTURES = join(import.meta.dirname, '..', 'usage', 'fixtures');
 
 /** A fresh store per test, with meters api_calls (sum), payments (count), seats (unique_count). */
 export function useUsageStore(): TempStore {
