@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvoiceView } from '../../src-main/services/present';
 import { cli, tempDir } from '../support/cli';
 
-const EXAMPLES = join(import.meta.dirname, '../../../shared/examples');
+const EXAMPLES = join(import.meta.dirname, '../fixtures/examples');
 
 async function loaded(example: string): Promise<string> {
   const data = await tempDir('nexus-billing-cli-');

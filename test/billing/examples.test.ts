@@ -1,5 +1,5 @@
 /**
- * The worked examples of ../shared/examples: load each bundle into an empty store,
+ * The worked examples of test/fixtures/examples: load each bundle into an empty store,
  * bill its period, and compare every amount of the expected invoices.
  */
 import { loadBundle } from '../../src-main/bundle/load';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { BundleInput } from '../../src-main/bundle/schema';
 import { bill, useStore } from '../support/billing-store';
 
-const EXAMPLES = join(import.meta.dirname, '../../../shared/examples');
+const EXAMPLES = join(import.meta.dirname, '../fixtures/examples');
 
 interface ExpectedInvoice {
   contract: string;
