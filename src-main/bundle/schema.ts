@@ -1,5 +1,5 @@
 /**
- * The bundle (../shared/spec/bundle.md): one JSON document holding a book of
+ * The bundle (docs/bundle.md): one JSON document holding a book of
  * business or part of one. Shape checks are zod's; the checks that need more than
  * one field or section (references, tier order, currencies) are in validate.ts.
  */

@@ -1,6 +1,6 @@
 /**
  * The `nexus-billing` command line: the desktop app's headless twin over the same
- * store and services (../shared/spec/cli.md). `runCli` is a function of its
+ * store and services (docs/cli.md). `runCli` is a function of its
  * arguments and IO so tests run it in-process; `bin.ts` is the executable entry.
  */
 import { resolve } from 'node:path';

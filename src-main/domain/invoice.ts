@@ -1,5 +1,5 @@
 /**
- * The invoice as the store keeps it, the CLI prints it (../shared/spec/cli.md) and
+ * The invoice as the store keeps it, the CLI prints it (docs/cli.md) and
  * the bundle's `invoices` section restores it. Amounts are money strings already
  * rounded to the currency's minor unit; quantities and unit prices are exact decimals.
  */

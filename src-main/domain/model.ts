@@ -1,8 +1,8 @@
 /**
  * The entities of the book of business, as zod schemas. They are the bundle format
- * (../shared/spec/bundle.md) and the store's shape at once: what `load` parses is what
+ * (docs/bundle.md) and the store's shape at once: what `load` parses is what
  * the store keeps and what `dump` writes, with every default filled in, so that a
- * round trip is the identity. Field names follow the spec (snake_case) for that reason.
+ * round trip is the identity. Field names follow the bundle (snake_case) for that reason.
  */
 import { z } from 'zod';
 import { isCurrencyCode, minorUnits } from './currency';

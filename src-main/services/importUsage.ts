@@ -1,5 +1,5 @@
 /**
- * Usage import (../shared/spec/usage-import.md): a file in any of the usage formats
+ * Usage import (docs/usage-import.md): a file in any of the usage formats
  * becomes one import batch, or nothing; batches are listed and rolled back here.
  * The CLI's `import-usage`, `usage-batches` and `rollback-batch` and the app's import
  * screen call these; the bundle loader stores a bundle's usage through
