@@ -10,6 +10,7 @@ const ROOT = join(import.meta.dirname, '../..');
 /** Built from parts, so this file does not itself hold what it looks for. */
 const SHARED = ['..', 'shared'].join('/');
 const MACHINE = ['', 'work', 'shared'].join('/');
+const UP = '../';
 
 describe('the repository', () => {
   it('reaches nothing outside itself', () => {
@@ -23,9 +24,14 @@ describe('the outside-reference check', () => {
 
   it('finds an import or a read that climbs above the root', () => {
     expect(
-      check('test/billing/x.test.ts', `import { a } from '../../../outside/a';\nconst b = 1;`),
+      check(
+        'test/billing/x.test.ts',
+        `import { a } from '${UP.repeat(3)}outside/a';\nconst b = 1;`,
+      ),
     ).toEqual([{ line: 1, why: "../../../outside/a climbs above the repository's root" }]);
-    expect(check('test/x.test.ts', `join(import.meta.dirname, "../../elsewhere")`)).toHaveLength(1);
+    expect(
+      check('test/x.test.ts', `join(import.meta.dirname, "${UP.repeat(2)}elsewhere")`),
+    ).toHaveLength(1);
   });
 
   it('accepts relative paths that stay inside', () => {
