@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'coverage/**', 'bin/**', 'bench/.data/**', '.tmp/**'] },
@@ -21,6 +22,31 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.name='parseFloat']",
           message: 'Money is exact decimal: use Decimal.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      // A cycle makes load order matter (a value read before its module ran) and
+      // means two modules are one concept: split out what both need instead.
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src-main/bundle',
+              from: './src-main/services',
+              message:
+                'The bundle format sits below the use cases: move what it needs out of services.',
+            },
+          ],
         },
       ],
     },

@@ -10,7 +10,7 @@
  */
 import type { MeterUsage, RatedCharge } from './charges';
 import type { CreditLedger } from './credits';
-import { isActiveIn, periodOverOn } from './dates';
+import { isActiveIn, periodOverOn } from './contract-period';
 import type { Invoice, InvoiceLine } from './invoice';
 import {
   billedUsage,

@@ -4,7 +4,8 @@
  * for its contract, its credits not expired, and the invoices it deducts not voided.
  */
 import { isUnexpiredOn } from './credits';
-import { addDays, periodOverOn } from './dates';
+import { periodOverOn } from './contract-period';
+import { addDays } from './dates';
 import { refersTo, type Invoice } from './invoice';
 import type { Contract, Credit } from './model';
 

@@ -3,14 +3,8 @@
  * over whole UTC days. Usage charges, included quantities and tier bounds are never
  * prorated, so only recurring fees come through here.
  */
-import {
-  contractRange,
-  contractYearStartingIn,
-  overlapDays,
-  periodRange,
-  rangeDays,
-  type DayRange,
-} from './dates';
+import { contractRange, contractYearStartingIn } from './contract-period';
+import { overlapDays, periodRange, rangeDays, type DayRange } from './dates';
 import type { Contract, Plan } from './model';
 import type { Dec } from './money';
 

@@ -3,7 +3,8 @@
  * the period's recurring fees (base fee and capacity reservation) and is granted on
  * the first day of the next period, so it lowers a later invoice like any price credit.
  */
-import { addMonths, isActiveIn, periodRange, periodStart } from './dates';
+import { isActiveIn } from './contract-period';
+import { addMonths, periodRange, periodStart } from './dates';
 import { recurringFees, recurringLines, type ContractTerms } from './lines';
 import type { Credit, Uptime } from './model';
 import { Dec, formatMoney, sum } from './money';

@@ -12,7 +12,8 @@ import {
   type TallyTable,
 } from './aggregation';
 import { NO_USAGE, type MeterUsage } from './charges';
-import { contractRange, MS_PER_DAY } from './dates';
+import { contractRange } from './contract-period';
+import { MS_PER_DAY } from './dates';
 import type { Contract, Customer, Meter, Plan } from './model';
 import { plain, ZERO } from './money';
 import type { RatedUsageEvent } from './usage';

@@ -10,7 +10,8 @@
 import { compareText, firstFreeId, groupBy } from '../domain/collections';
 import { billContract, type LatePeriodUsage, type OverQuota } from '../domain/billing';
 import { CreditLedger } from '../domain/credits';
-import { isActiveIn, isPeriod } from '../domain/dates';
+import { isActiveIn } from '../domain/contract-period';
+import { isPeriod } from '../domain/dates';
 import { UserError } from '../domain/errors';
 import type { Invoice } from '../domain/invoice';
 import { isFinalizedPeriodEnd, lateUsageWatermarks } from '../domain/late-usage';

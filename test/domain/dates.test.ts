@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays,
   contractYearStartingIn,
   isActiveIn,
+  periodOverOn,
+} from '../../src-main/domain/contract-period';
+import {
+  addDays,
   lastDayOfPeriod,
   periodOfTime,
-  periodOverOn,
   periodRange,
   rangeDays,
 } from '../../src-main/domain/dates';
