@@ -28,7 +28,7 @@ import {
   PERIODS,
   type DeskOperation,
   type GeneratedBook,
-} from '../support/billing-arbitraries';
+} from '../support/arbitraries';
 import { bill, importUsage } from '../support/billing-store';
 
 const RUNS = { numRuns: 40 };

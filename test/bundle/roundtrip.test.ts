@@ -4,7 +4,7 @@ import { dumpBundle } from '../../src-main/bundle/dump';
 import { loadBundle } from '../../src-main/bundle/load';
 import type { StoreData } from '../../src-main/store/data';
 import { openStore } from '../../src-main/store/store';
-import { bookArbitrary } from '../support/bundle-books';
+import { bundleArb } from '../support/arbitraries';
 import { tempDir } from '../support/cli';
 
 /** The book itself: what the desk knows, without the bookkeeping of how it got there. */
@@ -16,7 +16,7 @@ function bookOf(data: StoreData) {
 describe('dump and load', () => {
   it('load(dump(store)) gives the same store, for any book', async () => {
     await fc.assert(
-      fc.asyncProperty(bookArbitrary, async (book) => {
+      fc.asyncProperty(bundleArb, async (book) => {
         const original = await openStore(await tempDir());
         const copy = await openStore(await tempDir());
         try {

@@ -4,6 +4,7 @@ import { CreditLedger } from '../../src-main/domain/credits';
 import type { InvoiceLine } from '../../src-main/domain/invoice';
 import { Dec } from '../../src-main/domain/money';
 import { invoiceTotals, sumAmounts, type TotalsTerms } from '../../src-main/domain/totals';
+import { decimalText } from '../support/arbitraries';
 import { credit, customer } from '../support/builders';
 
 const line = (amount: string): InvoiceLine => ({
@@ -117,14 +118,7 @@ describe('invoice totals', () => {
 });
 
 describe('sumAmounts', () => {
-  /** Money texts of 0 to 5 decimals (more than some currencies take), signed, up to 10^17. */
-  const amount = fc
-    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.integer({ min: 0, max: 5 }))
-    .map(([negative, digits, places]) => {
-      const text = String(digits).padStart(places + 1, '0');
-      const point = text.length - places;
-      return `${negative ? '-' : ''}${text.slice(0, point)}${places ? '.' : ''}${text.slice(point)}`;
-    });
+  const amount = decimalText(5);
 
   it('is the decimal sum, past 2^52 minor units and for texts off the fast path', () => {
     fc.assert(

@@ -1,16 +1,17 @@
-import { randomInt } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src-main/demo/random';
 import { openStore } from '../../src-main/store/store';
 import type { WriteContents } from '../../src-main/store/durable-file';
 import { exited, spawnFixture, useTestDataFolder } from '../support/data-folder';
+import { seedForThisTest } from '../support/seed';
 
 /** Runs the writer fixture and SIGKILLs it after a random number of acknowledged writes. */
-async function killWriterAtRandom(dir: string): Promise<number> {
+async function killWriterAtRandom(dir: string, random: () => number): Promise<number> {
   const child = spawnFixture('writer', [dir]);
-  const killAfter = randomInt(1, 30);
+  const killAfter = 1 + Math.floor(random() * 29);
   let acknowledged = -1;
   let seen = 0;
   let pending = '';
@@ -31,12 +32,13 @@ async function killWriterAtRandom(dir: string): Promise<number> {
 }
 
 /** Kills writers over and over in one folder, checking after each kill what survived. */
-async function crashLane(kills: number): Promise<void> {
+async function crashLane(kills: number, seed: number): Promise<void> {
+  const random = seededRandom(seed);
   const dir = await mkdtemp(join(tmpdir(), 'nexus-crash-'));
   try {
     let lastAcknowledged = -1;
     for (let kill = 0; kill < kills; kill++) {
-      lastAcknowledged = Math.max(lastAcknowledged, await killWriterAtRandom(dir));
+      lastAcknowledged = Math.max(lastAcknowledged, await killWriterAtRandom(dir, random));
       const store = await openStore(dir);
       const written = Object.keys(store.read().sequences);
       await store.close();
@@ -53,7 +55,8 @@ async function crashLane(kills: number): Promise<void> {
 
 describe('durable writes', () => {
   it('keeps every acknowledged write when the writing process is killed at random, 60 times', async () => {
-    await Promise.all([crashLane(30), crashLane(30)]);
+    const seed = seedForThisTest();
+    await Promise.all([crashLane(30, seed), crashLane(30, seed + 1)]);
   }, 180_000);
 
   describe('when the disk fails in the middle of a write', () => {

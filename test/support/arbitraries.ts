@@ -1,22 +1,22 @@
 /**
- * fast-check generators of books that exercise the whole bill run: plan changes,
- * every charge model, quotas, commitments, discounts, thresholds, taxes and
- * exemptions, credits of every kind, usage across three months with offsets, uptime;
- * and sequences of desk operations over them.
+ * The fast-check generators of every property test: valid books of business that
+ * exercise the whole bill run — plan changes, every charge model and meter
+ * aggregation, quotas, commitments, discounts, thresholds, taxes and exemptions,
+ * credits of every kind (some in another currency), usage across three months with
+ * offsets, later import batches, uptime — and sequences of desk operations over them.
+ * Every generated book loads: references resolve, amounts have their currency's
+ * decimals, timestamps carry an offset.
  */
 import fc from 'fast-check';
 import type { BundleInput } from '../../src-main/bundle/schema';
+import { minorUnits } from '../../src-main/domain/currency';
 import { addDays } from '../../src-main/domain/dates';
-import {
-  METERS,
-  type ContractInput,
-  type CreditInput,
-  type PlanInput,
-  type UsageInput,
-} from './scenario-books';
+import { ALL_METERS } from './builders';
+import type { ContractInput, CreditInput, PlanInput, UsageInput } from './scenario-books';
 
-export const CURRENCIES = { USD: 2, EUR: 2, JPY: 0, BHD: 3 } as const;
-type Currency = keyof typeof CURRENCIES;
+/** Currencies of 2, 0 and 3 decimals. */
+export const CURRENCIES = ['USD', 'EUR', 'JPY', 'BHD'] as const;
+type Currency = (typeof CURRENCIES)[number];
 
 /** The periods the generated usage falls in. */
 export const PERIODS = ['2026-09', '2026-10', '2026-11'] as const;
@@ -29,8 +29,25 @@ function shift(digits: string, places: number): string {
 }
 
 function money(minor: number, currency: Currency): string {
-  return shift(String(minor), CURRENCIES[currency]);
+  return shift(String(minor), minorUnits(currency));
 }
+
+/**
+ * Signed decimal texts of up to 10^17 with 0 to `maxPlaces` decimals, often ending in
+ * a half-way or carrying tail (5, 9s, 49, 0001): the hard cases of rounding and sums.
+ */
+export const decimalText = (maxPlaces: number): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.boolean(),
+      fc.bigInt({ min: 0n, max: 10n ** 17n }),
+      fc.integer({ min: 0, max: maxPlaces }),
+      fc.constantFrom('', '', '5', '9', '99', '999', '50', '49', '0001'),
+    )
+    .map(
+      ([negative, digits, places, tail]) =>
+        `${negative ? '-' : ''}${shift(`${digits}${tail}`, places)}`,
+    );
 
 const moneyArb = (currency: Currency, max: number) =>
   fc.integer({ min: 0, max }).map((minor) => money(minor, currency));
@@ -107,6 +124,14 @@ function planArb(code: string, currency: Currency): fc.Arbitrary<PlanInput> {
         }),
         { nil: null },
       ),
+      perUser: fc.option(
+        fc.record({
+          meter: fc.constantFrom('seats', 'storage'),
+          model: fc.constant('per_unit' as const),
+          unit_price: unitPrice,
+        }),
+        { nil: null },
+      ),
       sla: fc.boolean(),
     })
     .map((draft) => ({
@@ -130,6 +155,7 @@ function planArb(code: string, currency: Currency): fc.Arbitrary<PlanInput> {
         ...(draft.percentage
           ? [{ meter: 'payments', model: 'percentage' as const, ...draft.percentage }]
           : []),
+        ...(draft.perUser ? [draft.perUser] : []),
       ],
     }));
 }
@@ -147,6 +173,8 @@ interface CustomerDraft {
   terms: number | null;
   credits: {
     kind: CreditInput['kind'];
+    /** Most credits are in the book's currency; the others must never apply. */
+    foreign: Currency | null;
     minor: number;
     granted: string;
     expiresIn: number | null;
@@ -158,6 +186,7 @@ interface CustomerDraft {
     second: number;
     offset: string;
     amount: number;
+    user: number;
     batch: number;
   }[];
   uptime: string | null;
@@ -183,6 +212,7 @@ const customerArb: fc.Arbitrary<CustomerDraft> = fc.record({
         'prepaid' as const,
         'overpayment' as const,
       ),
+      foreign: fc.option(fc.constantFrom(...CURRENCIES), { nil: null, freq: 4 }),
       minor: fc.integer({ min: 1, max: 200_000 }),
       granted: dayIn('2026-08-15', 100),
       expiresIn: fc.option(fc.integer({ min: 1, max: 90 }), { nil: null }),
@@ -191,12 +221,13 @@ const customerArb: fc.Arbitrary<CustomerDraft> = fc.record({
   ),
   events: fc.array(
     fc.record({
-      meter: fc.constantFrom('api_calls', 'api_calls', 'nodes', 'payments'),
+      meter: fc.constantFrom('api_calls', 'api_calls', 'nodes', 'payments', 'seats', 'storage'),
       quantity: fc.integer({ min: 0, max: 20_000 }),
       at: dayIn('2026-09-01', 90),
       second: fc.integer({ min: 0, max: 86_399 }),
       offset: fc.constantFrom('Z', '+02:00', '-05:30'),
       amount: fc.integer({ min: 0, max: 100_000 }),
+      user: fc.integer({ min: 1, max: 5 }),
       batch: fc.integer({ min: 0, max: 2 }),
     }),
     { maxLength: 12 },
@@ -260,8 +291,8 @@ function assemble(currency: Currency, plans: PlanInput[], drafts: CustomerDraft[
         id: `cr${index}-${n}`,
         customer,
         kind: credit.kind,
-        amount: money(credit.minor, currency),
-        currency,
+        amount: money(credit.minor, credit.foreign ?? currency),
+        currency: credit.foreign ?? currency,
         granted_on: credit.granted,
         expires_on: credit.expiresIn === null ? null : addDays(credit.granted, credit.expiresIn),
       }),
@@ -273,7 +304,7 @@ function assemble(currency: Currency, plans: PlanInput[], drafts: CustomerDraft[
         meter: event.meter,
         quantity: event.meter === 'nodes' ? String(event.quantity % 10) : String(event.quantity),
         timestamp: timestamp(event.at, event.second, event.offset),
-        properties: { amount: money(event.amount, currency) },
+        properties: { amount: money(event.amount, currency), user_id: `u${event.user}` },
       }),
     );
   });
@@ -282,7 +313,7 @@ function assemble(currency: Currency, plans: PlanInput[], drafts: CustomerDraft[
     bundle: {
       format: 'nexus-billing/bundle@1',
       settings: { today: '2026-12-15' },
-      meters: METERS,
+      meters: ALL_METERS,
       plans,
       customers: drafts.map((draft, index) => ({
         id: `cust${index}`,
@@ -306,7 +337,7 @@ function assemble(currency: Currency, plans: PlanInput[], drafts: CustomerDraft[
 }
 
 export const bookArb: fc.Arbitrary<GeneratedBook> = fc
-  .constantFrom(...(Object.keys(CURRENCIES) as Currency[]))
+  .constantFrom(...CURRENCIES)
   .chain((currency) =>
     fc
       .tuple(planArb('p0', currency), fc.option(planArb('p1', currency), { nil: null }))
@@ -316,6 +347,12 @@ export const bookArb: fc.Arbitrary<GeneratedBook> = fc
           .map((drafts) => assemble(currency, p1 ? [p0, p1] : [p0], drafts)),
       ),
   );
+
+/** A generated book as one bundle, its later batches' usage included. */
+export const bundleArb: fc.Arbitrary<BundleInput> = bookArb.map(({ bundle, laterBatches }) => ({
+  ...bundle,
+  usage: [...(bundle.usage ?? []), ...laterBatches.flat()],
+}));
 
 /** What a finance desk does between bill runs. */
 export type DeskOperation =
