@@ -1,12 +1,13 @@
 /**
  * Meter aggregations (billing.md §3). A bill run streams about a million events into
  * the meters of ten thousand contracts, so one table per meter holds every contract's
- * tally of it in flat arrays, a tally being an index: with an object (and closures)
- * per tally, each event chased pointers to memory no other event had touched, and
- * aggregating cost ten times more than now. Nothing keeps the events.
+ * tally of it in flat arrays, a tally being an index: each event then touches a few
+ * arrays rather than objects of its own (docs/performance.md). Nothing keeps the
+ * events.
  */
 import { UserError } from './errors';
 import type { Aggregation, Meter } from './model';
+import { DecimalSums, toMinorUnits } from './minor-units';
 import { Dec, ZERO } from './money';
 import type { RatedUsageEvent } from './usage';
 
@@ -18,83 +19,9 @@ export interface TallyTable {
   result(tally: number): Dec;
 }
 
-/**
- * `text` times 10^`places` when it is plain digits (a `.` between two of them
- * allowed) with at most `places` decimals, and that product is below 10^15; else
- * null. Such numbers add exactly as doubles while the total stays below 2^53, so
- * the common quantities and amounts are summed and compared without decimal objects.
- */
-export function smallScaled(text: string, places: number): number | null {
-  let value = 0;
-  let decimals = -1;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === DOT && decimals < 0 && index > 0 && index < text.length - 1) {
-      decimals = 0;
-    } else if (code >= DIGIT_0 && code <= DIGIT_9) {
-      value = value * 10 + (code - DIGIT_0);
-      if (decimals >= 0) decimals += 1;
-      if (value >= SMALL_LIMIT) return null;
-    } else {
-      return null;
-    }
-  }
-  if (text.length === 0 || decimals > places) return null;
-  const scaled = value * 10 ** (places - Math.max(decimals, 0));
-  return scaled < SMALL_LIMIT ? scaled : null;
-}
-
-const DOT = 46;
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const SMALL_LIMIT = 1e15;
-/** Well below 2^53 even after one more addend below 10^15. */
-const EXACT_LIMIT = 2 ** 52;
-
-/** A scaled number (see `smallScaled`) back as the exact decimal it stands for. */
-function unscaled(value: number, places: number): Dec {
-  return places === 0 ? new Dec(value) : new Dec(value).dividedBy(10 ** places);
-}
-
-/**
- * Exact sums of decimal texts with a fast path: values `smallScaled` takes are added
- * as doubles (in units of 10^-`places`) and folded into the decimal before 2^52.
- */
-class ExactSums {
-  private readonly small: number[] = [];
-  private readonly rest: Dec[] = [];
-
-  constructor(private readonly places: number) {}
-
-  open(): number {
-    this.rest.push(ZERO);
-    return this.small.push(0) - 1;
-  }
-
-  /** Adds `text`; throws what decimal.js throws when it is no decimal. */
-  add(tally: number, text: string): void {
-    const value = smallScaled(text, this.places);
-    if (value === null) {
-      this.rest[tally] = (this.rest[tally] as Dec).plus(text);
-      return;
-    }
-    const total = (this.small[tally] as number) + value;
-    if (total < EXACT_LIMIT) {
-      this.small[tally] = total;
-    } else {
-      this.rest[tally] = (this.rest[tally] as Dec).plus(unscaled(total, this.places));
-      this.small[tally] = 0;
-    }
-  }
-
-  result(tally: number): Dec {
-    return (this.rest[tally] as Dec).plus(unscaled(this.small[tally] as number, this.places));
-  }
-}
-
 /** Sums of quantities: also the unbilled-usage tally of the collector. */
 export class QuantitySums implements TallyTable {
-  private readonly sums = new ExactSums(0);
+  private readonly sums = new DecimalSums(0);
 
   open(): number {
     return this.sums.open();
@@ -136,7 +63,7 @@ class QuantityPeaks implements TallyTable {
   }
 
   add(tally: number, event: RatedUsageEvent): void {
-    const whole = smallScaled(event.quantity, 0);
+    const whole = toMinorUnits(event.quantity, 0);
     if (whole !== null) {
       if (whole > (this.wholePeaks[tally] as number)) this.wholePeaks[tally] = whole;
     } else if ((this.peaks[tally] as Dec).lt(event.quantity)) {
@@ -215,7 +142,7 @@ export const TRANSACTION_AMOUNT = 'amount';
 
 /** Sums of the events' `properties.amount`: the money a percentage charge takes its share of. */
 export class TransactionAmounts implements TallyTable {
-  private readonly sums = new ExactSums(AMOUNT_PLACES);
+  private readonly sums = new DecimalSums(AMOUNT_PLACES);
 
   open(): number {
     return this.sums.open();

@@ -24,9 +24,8 @@ function pad(value: number, width: number): string {
 const REMEMBERED = 4096;
 
 /**
- * `compute`, remembering its value for each text. A bill run asks for the same few
- * dates and periods for each of ten thousand contracts and their lines; the regex,
- * `Date.UTC` and the strings in between were a tenth of computing the invoices.
+ * `compute`, remembering its value for each text: a bill run asks for the same few
+ * dates and periods for each of ten thousand contracts and their lines.
  * `compute` must return a value nobody changes (a number, or a frozen object).
  */
 function remembered<T>(compute: (text: string) => T): (text: string) => T {

@@ -3,11 +3,11 @@
  * discount, price credits before tax, tax, total, then balance credits after tax.
  * Each step is one rounded amount; every total is a sum of rounded amounts.
  */
-import { smallScaled } from './aggregation';
 import type { CreditPlace } from './credits';
 import { minorUnits } from './currency';
 import type { CreditApplication, Invoice, InvoiceLine } from './invoice';
 import type { Customer } from './model';
+import { sumDecimalTexts } from './minor-units';
 import { Dec, formatMoney, ZERO } from './money';
 
 /** Takes credits of one place up to a limit (nothing for a marketplace statement). */
@@ -36,34 +36,12 @@ export interface TotalsTerms {
   takeCredits: TakeCredits;
 }
 
-/** Comfortably below 2^53 even after one more addend below 10^15. */
-const EXACT_LIMIT = 2 ** 52;
-const MINUS = 45;
-
-/**
- * The exact sum of amount texts. Rounded amounts (a sign, at most `places` decimals,
- * below 10^15 minor units) are added as whole numbers of minor units, exact while the
- * total stays below 2^52, without a decimal object each; any other text goes through
- * decimal.js, which throws for text that is no number.
- */
+/** The exact sum of the items' amounts (rounded amounts, so in whole minor units). */
 export function sumAmounts(items: readonly { amount: string }[], places: number): Dec {
-  let minor = 0;
-  let rest = ZERO;
-  for (const { amount } of items) {
-    const negative = amount.charCodeAt(0) === MINUS;
-    const units = smallScaled(negative ? amount.slice(1) : amount, places);
-    if (units === null) {
-      rest = rest.plus(amount);
-      continue;
-    }
-    minor += negative ? -units : units;
-    if (Math.abs(minor) >= EXACT_LIMIT) {
-      rest = rest.plus(new Dec(minor).dividedBy(10 ** places));
-      minor = 0;
-    }
-  }
-  // `minor === 0` holds for -0 too, which would make a "-0" decimal.
-  return minor === 0 ? rest : rest.plus(new Dec(minor).dividedBy(10 ** places));
+  return sumDecimalTexts(
+    items.map((item) => item.amount),
+    places,
+  );
 }
 
 export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms): Totals {
@@ -71,8 +49,7 @@ export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms)
   const places = minorUnits(currency);
   const money = (value: Dec) => formatMoney(value, currency);
 
-  // The discount and the tax are rounded and written once, and that text goes on the
-  // invoice: writing them again gave the same text for the cost of another rounding.
+  // The discount and the tax are rounded and written once; the invoice carries that text.
   const subtotal = sumAmounts(lines, places);
   const percent = new Dec(terms.discountPercent);
   const discountText = money(subtotal.times(percent).div(100));

@@ -1,10 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CreditLedger } from '../../src-main/domain/credits';
 import type { InvoiceLine } from '../../src-main/domain/invoice';
-import { Dec } from '../../src-main/domain/money';
-import { invoiceTotals, sumAmounts, type TotalsTerms } from '../../src-main/domain/totals';
-import { decimalText } from '../support/arbitraries';
+import { invoiceTotals, type TotalsTerms } from '../../src-main/domain/totals';
 import { credit, customer } from '../support/builders';
 
 const line = (amount: string): InvoiceLine => ({
@@ -114,37 +111,5 @@ describe('invoice totals', () => {
       'Reverse charge',
       [],
     ]);
-  });
-});
-
-describe('sumAmounts', () => {
-  const amount = decimalText(5);
-
-  it('is the decimal sum, past 2^52 minor units and for texts off the fast path', () => {
-    fc.assert(
-      fc.property(
-        fc.array(amount, { maxLength: 40 }),
-        fc.constantFrom(0, 2, 3),
-        (texts, places) => {
-          const exact = texts.reduce((total, text) => total.plus(text), new Dec(0));
-          const summed = sumAmounts(
-            texts.map((text) => ({ amount: text })),
-            places,
-          );
-          expect(summed.eq(exact)).toBe(true);
-          expect(summed.isNegative() && summed.isZero()).toBe(false);
-        },
-      ),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('stays exact past 2^52 minor units', () => {
-    const amounts = Array.from({ length: 50 }, () => ({ amount: '9999999999999.99' }));
-    expect(sumAmounts(amounts, 2).toString()).toBe('499999999999999.5');
-  });
-
-  it('throws for an amount that is no number', () => {
-    expect(() => sumAmounts([{ amount: '1.00' }, { amount: '-' }], 2)).toThrow();
   });
 });
