@@ -5,6 +5,10 @@ import { roundHalfAwayFromZero } from './minor-units';
 
 export { Dec, ZERO } from './decimal';
 
+export function dec(value: string | number | Dec): Dec {
+  return new Dec(value);
+}
+
 /** Rounds an exact amount to the currency's minor unit, half away from zero. */
 export function roundMoney(amount: Dec, currency: string): Dec {
   return amount.toDecimalPlaces(minorUnits(currency), Dec.ROUND_HALF_UP);
