@@ -28,10 +28,17 @@ describe('the outside-reference check', () => {
         'test/billing/x.test.ts',
         `import { a } from '${UP.repeat(3)}outside/a';\nconst b = 1;`,
       ),
-    ).toEqual([{ line: 1, why: "../../../outside/a climbs above the repository's root" }]);
+    ).toEqual([{ line: 1, why: `${UP.repeat(3)}outside/a climbs above the repository's root` }]);
     expect(
       check('test/x.test.ts', `join(import.meta.dirname, "${UP.repeat(2)}elsewhere")`),
     ).toHaveLength(1);
+  });
+
+  it('finds a script argument that climbs above the root', () => {
+    expect(check('package.json', `"fixtures": "cp -r ${UP.repeat(2)}data test/fixtures",`)).toEqual(
+      [{ line: 1, why: `${UP.repeat(2)}data climbs above the repository's root` }],
+    );
+    expect(check('.ci/run', `cd "$(dirname "$0")/.."`)).toEqual([]);
   });
 
   it('accepts relative paths that stay inside', () => {

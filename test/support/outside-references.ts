@@ -37,8 +37,11 @@ export function repositoryFiles(root: string): string[] {
 const SHARED_FOLDER = /(?:\.\.\/)+shared\b/;
 /** An absolute path into those machines' work folder (not a URL's path). */
 const MACHINE_PATH = /(?<![\w.:/\\-])\/work(?:\/|\b)/;
-/** A quoted relative path (`'../x'`, `"./x"`, `` `../x` ``), as imports, reads and docs write them. */
-const QUOTED_RELATIVE_PATH = /(['"`])(\.{1,2}\/[^'"`\s]*)\1/g;
+/**
+ * A relative path (`../x`, `./x`) starting a word or a quoted string, as imports, file
+ * reads, scripts and docs write them (Markdown link targets are checked apart).
+ */
+const RELATIVE_PATH = /(?:^|[\s'"`=:,[]|(?<!\])\()(\.{1,2}\/[^\s'"`),\]]*)/g;
 /** A Markdown link or image target that is not a URL or an anchor. */
 const MARKDOWN_LINK = /\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -57,7 +60,7 @@ export function outsideReferencesIn(root: string, file: string, text: string): O
       found.push({ file, line: index + 1, text: lineText.trim(), why });
     if (SHARED_FOLDER.test(lineText)) report('names a shared folder beside the repository');
     if (MACHINE_PATH.test(lineText)) report('names an absolute path on the build machine');
-    for (const [, , path] of lineText.matchAll(QUOTED_RELATIVE_PATH)) {
+    for (const [, path] of lineText.matchAll(RELATIVE_PATH)) {
       if (path !== undefined && isOutside(root, resolve(folder, path))) {
         report(`${path} climbs above the repository's root`);
       }
