@@ -15,7 +15,7 @@ import { ALL_METERS } from './builders';
 import type { ContractInput, CreditInput, PlanInput, UsageInput } from './scenario-books';
 
 /** Currencies of 2, 0 and 3 decimals. */
-export const CURRENCIES = ['USD', 'EUR', 'JPY', 'BHD'] as const;
+const CURRENCIES = ['USD', 'EUR', 'JPY', 'BHD'] as const;
 type Currency = (typeof CURRENCIES)[number];
 
 /** The periods the generated usage falls in. */
