@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outsideReferences, outsideReferencesIn } from '../support/outside-references';
+import { ON_PURPOSE, outsideReferences, outsideReferencesIn } from '../support/outside-references';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** Built from parts, so this file does not itself hold what it looks for. */
@@ -39,6 +39,12 @@ describe('the outside-reference check', () => {
       [{ line: 1, why: `${UP.repeat(2)}data climbs above the repository's root` }],
     );
     expect(check('.ci/run', `cd "$(dirname "$0")/.."`)).toEqual([]);
+  });
+
+  it('passes a line marked as leading outside on purpose', () => {
+    const hostile = `upload('${UP.repeat(3)}etc/passwd')`;
+    expect(check('test/api/x.test.ts', hostile)).toHaveLength(1);
+    expect(check('test/api/x.test.ts', `${hostile}; // ${ON_PURPOSE}: a hostile name`)).toEqual([]);
   });
 
   it('accepts relative paths that stay inside', () => {
