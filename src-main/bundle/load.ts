@@ -9,7 +9,6 @@ import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { mergeSettings } from './settings';
 import { parseBundle } from './parse';
-// eslint-disable-next-line import-x/no-restricted-paths -- staging moves to usage/ (issue 8)
 import { stageUsageEvents } from '../services/importUsage';
 import { sequencesFromNumbers } from '../domain/numbering';
 
