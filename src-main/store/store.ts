@@ -18,7 +18,7 @@ import {
 import { emptyStoreData, type StoreData } from './data';
 import { assertValidStoreData, decodeStoreText } from './document';
 import { DurableJSONFile, type WriteContents } from './durable-file';
-import { lockDataFolder, type DataFolderLock } from './lock';
+import { lockDataFolder, type DataFolderLock, type LockOptions } from './lock';
 import { MIGRATIONS, type Migration } from './migrations';
 import { assertStoreRules } from './rules';
 import { pruneUsageFiles } from './usage-files';
@@ -71,6 +71,8 @@ export interface OpenStoreOptions {
   now?: () => Date;
   /** Writes a file's contents before it is synced; tests pass one that fails like a full disk. */
   writeContents?: WriteContents;
+  /** How to wait for a folder another process holds (default: refuse at once). */
+  lock?: LockOptions;
 }
 
 export const STORE_FILE = 'store.json';
@@ -78,13 +80,13 @@ export const USAGE_DIR = 'usage';
 
 /**
  * Opens the data folder `dir`, creating it and an empty store.json when missing.
- * Takes the folder's lock (a UserError names the pid of a live holder), migrates an
- * older file after backing it up, refuses a newer or damaged one with a UserError,
- * and takes the day's backup on the first open of a UTC day.
+ * Takes the folder's lock (waiting as `options.lock` says; a UserError describes a
+ * live holder), migrates an older file after backing it up, refuses a newer or
+ * damaged one with a UserError, and takes the day's backup on the first open of a UTC day.
  */
 export async function openStore(dir: string, options: OpenStoreOptions = {}): Promise<Store> {
   await mkdir(dir, { recursive: true });
-  const lock = await lockDataFolder(dir);
+  const lock = await lockDataFolder(dir, options.lock);
   try {
     return await openLocked(dir, lock, options);
   } catch (error) {
