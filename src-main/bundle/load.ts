@@ -30,6 +30,7 @@ export async function loadBundle(
   input: unknown,
   source = 'The bundle',
 ): Promise<LoadSummary> {
+  await store.backup('before-load');
   const bundle = parseBundle(input, source, store.read());
   // The events are staged in their own files first; the one commit below makes them
   // part of the store together with the rest of the bundle, or not at all.

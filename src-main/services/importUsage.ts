@@ -85,6 +85,8 @@ export async function importUsage(
   const keepValid = options.keepValid ?? false;
   const rejectsPath =
     options.rejectsPath ?? (keepValid ? defaultRejectsPath(filePath, sniffed.format) : null);
+  // Before staging: the backup's pruning spares only files written in the last minute.
+  await store.backup('before-import');
   const staging = await UsageStaging.start(store, {
     fileName: basename(filePath),
     format: sniffed.format,

@@ -49,9 +49,10 @@ export interface Store {
   /**
    * Replaces the document with the backup `name` (migrated and validated like at
    * open), after backing up the current one so that the restore can be undone.
-   * Bypasses the update rules: going back in time is the point.
+   * Bypasses the update rules: going back in time is the point. Returns that backup
+   * of the state before the restore.
    */
-  restore(name: string): Promise<void>;
+  restore(name: string): Promise<BackupInfo>;
   /**
    * Deletes usage files that neither the document nor any kept backup references,
    * except those modified in the last minute (an import may be writing them).
@@ -187,17 +188,18 @@ async function openLocked(
       });
     },
     listBackups: () => serialize(() => listBackups(backupsDir)),
-    restore(name: string): Promise<void> {
+    restore(name: string): Promise<BackupInfo> {
       return serialize(async () => {
         const text = await readBackup(backupsDir, name);
         const restored = await decodeStoreText(text, join(backupsDir, name), {
           migrations,
           schemaVersion,
         });
-        await takeBackup(JSON.stringify(db.data), 'restore');
+        const saved = await takeBackup(JSON.stringify(db.data), 'restore');
         await commit(restored);
         // Only now: pruning before the commit could delete the restored document's files.
         await rotateAndPrune();
+        return saved;
       });
     },
     pruneUsageFiles: () => serialize(prune),
