@@ -157,7 +157,8 @@ class BundleLoader implements BundleVisitor {
   events = 0;
   /** The index of the event being staged, for the references it defers. */
   private current = 0;
-  private readonly sections: Record<string, unknown> = {};
+  // A Map: a member named "__proto__" must stay a member (and be refused as unknown).
+  private readonly sections = new Map<string, unknown>();
   private readonly problems: BundleProblem[] = [];
   private readonly pending = {
     customer: new Map<string, { first: number; count: number }>(),
@@ -186,7 +187,7 @@ class BundleLoader implements BundleVisitor {
   }
 
   section(name: string, value: unknown): void {
-    this.sections[name] = value;
+    this.sections.set(name, value);
   }
 
   usageEvent(index: number, value: unknown): void {
@@ -205,7 +206,10 @@ class BundleLoader implements BundleVisitor {
    */
   async finish(sha256: string): Promise<{ bundle: Bundle; usage: StagedBatch }> {
     const usage = await this.staging.finish(sha256);
-    const { bundle, problems } = checkSections(this.sections, this.store.read());
+    const { bundle, problems } = checkSections(
+      Object.fromEntries(this.sections),
+      this.store.read(),
+    );
     const all = [...this.problems, ...problems];
     if (bundle !== null) all.push(...this.unresolvedReferences(bundle));
     all.push(
