@@ -30,6 +30,10 @@ function bundleText(sections: Record<string, unknown>): string {
   return `{\n${[...head, `"usage": [\n${lines.join(',\n')}\n]`].join(',\n')}\n}\n`;
 }
 
+/** A valid book with these usage events. */
+const bookText = (usage: Record<string, unknown>[]): string =>
+  bundleText({ format: FORMAT, meters: METERS, customers: CUSTOMERS, usage });
+
 describe('loading a bundle as a stream', () => {
   const t = useTempStore();
   const usageFiles = async () =>
@@ -49,12 +53,7 @@ describe('loading a bundle as a stream', () => {
   };
 
   it('stages the events while the file is still being read, and stores every one', async () => {
-    const text = bundleText({
-      format: FORMAT,
-      meters: METERS,
-      customers: CUSTOMERS,
-      usage: events(3000),
-    });
+    const text = bookText(events(3000));
     expect(text.length).toBeGreaterThan(50 * 4096);
     const progress: LoadProgress[] = [];
     const summary = await loadBundleFile(t.store(), t.file('book.json', text), {
@@ -92,9 +91,7 @@ describe('loading a bundle as a stream', () => {
     const usage = events(30);
     for (const index of [4, 9, 12]) usage[index]!.customer = 'org_404';
     usage[20]!.meter = 'gpu';
-    const error = await fail(
-      bundleText({ format: FORMAT, meters: METERS, customers: CUSTOMERS, usage }),
-    );
+    const error = await fail(bookText(usage));
     expect(error.message).toBe('book.json has 2 problems; nothing was loaded:');
     expect(error.details).toEqual([
       "usage[4].customer: no customer has the external id 'org_404' (3 events name it)",
@@ -105,9 +102,7 @@ describe('loading a bundle as a stream', () => {
   it('loads nothing when the last of thousands of events is bad, naming its JSON path', async () => {
     const usage = events(3000);
     usage[2999]!.quantity = '-1';
-    const error = await fail(
-      bundleText({ format: FORMAT, meters: METERS, customers: CUSTOMERS, usage }),
-    );
+    const error = await fail(bookText(usage));
     expect(error.message).toMatch(
       /^book\.json: usage\[2999\]: quantity '-1' .*\. Nothing was loaded\.$/,
     );
@@ -127,12 +122,7 @@ describe('loading a bundle as a stream', () => {
   });
 
   it('refuses broken JSON, saying where it breaks, and keeps none of the events read before it', async () => {
-    const good = bundleText({
-      format: FORMAT,
-      meters: METERS,
-      customers: CUSTOMERS,
-      usage: events(2000),
-    });
+    const good = bookText(events(2000));
     const error = await fail(good.replace('{"event_id":"e1000"', '{"event_id" "e1000"'));
     expect(error.message).toMatch(
       /^book\.json is not valid JSON: unexpected "e1000" (at|after) byte \d+\.$/,
@@ -179,10 +169,7 @@ describe('dump and load through files', () => {
   it('writes every event to the file and loads it back into an empty store as the same book', async () => {
     const first = await tempDir();
     const book = join(first, 'book.json');
-    await writeFile(
-      book,
-      bundleText({ format: FORMAT, meters: METERS, customers: CUSTOMERS, usage: events(5000) }),
-    );
+    await writeFile(book, bookText(events(5000)));
     expect((await cli(['load', book, '--data', first])).code).toBe(0);
     const dumped = join(first, 'dumped.json');
     expect((await cli(['dump', '--out', dumped, '--data', first])).code).toBe(0);
