@@ -102,5 +102,6 @@ describe('usage import under random input', () => {
       ),
       { numRuns: 200 },
     );
-  });
+    // 200 imports, each now backed up first: about 20 s alone on a busy machine.
+  }, 120_000);
 });
