@@ -10,6 +10,7 @@ import { initCommand } from './init';
 import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
 import { rollbackBatchCommand } from './rollback-batch';
+import { showCommand } from './show';
 import { uptimeCommand } from './uptime';
 import { usageBatchesCommand } from './usage-batches';
 import { voidCommand } from './void';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   rollbackBatchCommand,
   billCommand,
   invoicesCommand,
+  showCommand,
   finalizeCommand,
   voidCommand,
   creditNoteCommand,
