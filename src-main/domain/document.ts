@@ -63,6 +63,8 @@ export interface BillingDocument {
   title: string;
   /** The number, or the id of a draft or a statement. */
   reference: string;
+  /** The day it was issued (computed, for a draft or a statement), YYYY-MM-DD. */
+  date: string;
   /** Printed across the page. */
   mark: 'VOID' | 'DRAFT' | null;
   /** A PNG or JPEG `data:` URL. */
@@ -122,7 +124,10 @@ export function invoiceDocument(sources: InvoiceSources): BillingDocument {
   const draft = invoice.status === 'draft';
   const voided = invoice.status === 'void';
   const facts: DocumentFact[] = [
-    { label: statement ? 'Statement' : 'Invoice number', value: invoice.number ?? invoice.id },
+    {
+      label: statement ? 'Statement' : draft ? 'Draft' : 'Invoice number',
+      value: invoice.number ?? invoice.id,
+    },
     ...dateFact('Issue date', invoice.issue_date, locale),
     ...dateFact('Due date', invoice.due_date, locale),
     { label: 'Period', value: invoice.period },
@@ -134,6 +139,7 @@ export function invoiceDocument(sources: InvoiceSources): BillingDocument {
     kind: statement ? 'statement' : 'invoice',
     title: statement ? 'Marketplace statement' : 'Invoice',
     reference: invoice.number ?? invoice.id,
+    date: invoice.issue_date ?? invoice.computed_on,
     mark: voided ? 'VOID' : draft ? 'DRAFT' : null,
     logo: settings.seller.logo,
     seller: sellerParty(settings),
@@ -172,6 +178,7 @@ export function creditNoteDocument(
     kind: 'credit_note',
     title: 'Credit note',
     reference: note.number,
+    date: note.issue_date,
     mark: null,
     logo: sources.settings.seller.logo,
     seller: sellerParty(sources.settings),
@@ -206,7 +213,8 @@ function dateFact(label: string, date: string | null, locale: string): DocumentF
 }
 
 function statusText(status: InvoiceStatus): string {
-  return status.replace('_', ' ');
+  const text = status.replace('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function paymentTerms({ contract, settings }: InvoiceSources): string {

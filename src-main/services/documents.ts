@@ -121,7 +121,7 @@ export function selectDocuments(data: StoreData, selection: DocumentSelection): 
     ...notes.map((note) => {
       const invoice = data.invoices.find((candidate) => refersTo(candidate, note.invoice));
       return {
-        fileName: `${note.number}.pdf`,
+        fileName: safeFileName(note.number, '.pdf'),
         document: creditNoteDocument(
           note,
           invoice,
@@ -134,7 +134,23 @@ export function selectDocuments(data: StoreData, selection: DocumentSelection): 
 
 /** `<number>.pdf`, `statement-<id>.pdf` or `draft-<id>.pdf`. */
 export function fileNameOf(invoice: Invoice): string {
-  if (invoice.status === 'marketplace') return `statement-${invoice.id}.pdf`;
-  if (invoice.number === null) return `draft-${invoice.id}.pdf`;
-  return `${invoice.number}.pdf`;
+  if (invoice.status === 'marketplace') return safeFileName(`statement-${invoice.id}`, '.pdf');
+  if (invoice.number === null) return safeFileName(`draft-${invoice.id}`, '.pdf');
+  return safeFileName(invoice.number, '.pdf');
+}
+
+/**
+ * A name that stays inside the folder it is written to, whatever a number format
+ * holds: every character but letters, digits, `-`, `_` and inner dots becomes `_`
+ * (so no `/`, `\`, `..`, drive letter or device name survives), at most 120 characters.
+ */
+export function safeFileName(base: string, extension: string): string {
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]/gu, '_')
+    .replace(/^[.]+/, '_')
+    .slice(0, 120)
+    // Names Windows keeps for devices, whatever the extension.
+    .replace(/^(con|prn|aux|nul|com\d|lpt\d)$/i, '_$1');
+  return `${cleaned || '_'}${extension}`;
 }

@@ -3,6 +3,7 @@ import { billCommand } from './bill';
 import { creditNoteCommand } from './credit-note';
 import { demoCommand } from './demo';
 import { dumpCommand } from './dump';
+import { exportPdfCommand } from './export-pdf';
 import { finalizeCommand } from './finalize';
 import { grantCreditCommand } from './grant-credit';
 import { importUsageCommand } from './import-usage';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   billCommand,
   invoicesCommand,
   showCommand,
+  exportPdfCommand,
   finalizeCommand,
   voidCommand,
   creditNoteCommand,
