@@ -46,6 +46,7 @@ const MUTED: Color = [0.42, 0.45, 0.5];
 const HAIRLINE: Color = [0.82, 0.84, 0.87];
 const SHADE: Color = [0.95, 0.96, 0.97];
 const ACCENT: Color = [0.12, 0.29, 0.49];
+export const MARK: Color = [0.8, 0.12, 0.12];
 
 const MARGIN = 48;
 const FOOTER_HEIGHT = 40;
@@ -259,17 +260,14 @@ class PageFlow {
       SIZE.title,
       ACCENT,
     );
-    this.rightText(
-      document.reference,
-      this.right,
-      top + SIZE.title + 6 + SIZE.reference,
-      'regular',
-      SIZE.reference,
-    );
-    this.y =
-      top +
-      Math.max(logo ? LOGO_BOX.height : SIZE.sellerName, SIZE.title + 6 + SIZE.reference) +
-      22;
+    let titleBottom = top + SIZE.title + 6 + SIZE.reference;
+    this.rightText(document.reference, this.right, titleBottom, 'regular', SIZE.reference);
+    if (document.mark) {
+      // Also as plain text: readers and text extraction skip the diagonal mark.
+      titleBottom += leading(SIZE.reference) + 2;
+      this.rightText(document.mark, this.right, titleBottom, 'bold', SIZE.reference, MARK);
+    }
+    this.y = Math.max(top + (logo ? LOGO_BOX.height : SIZE.sellerName), titleBottom) + 22;
   }
 
   /** Seller and customer side by side, the document's facts on the right. */

@@ -6,7 +6,7 @@ import { degrees, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } 
 import type { BillingDocument } from '../domain/document';
 import type { PageSize } from '../domain/model';
 import { COMMON_CHARACTERS, reuseCompression, reusingFontkit } from './font-reuse';
-import { layoutDocument, type Color, type DrawItem, type FontStyle } from './layout';
+import { layoutDocument, MARK, type Color, type DrawItem, type FontStyle } from './layout';
 
 /** The TrueType files of the two weights (DejaVu Sans and DejaVu Sans Bold). */
 export interface FontFiles {
@@ -20,8 +20,6 @@ export interface PdfOptions {
   /** Written into the file's metadata (creation and modification date). */
   createdAt?: Date;
 }
-
-const MARK_COLOR = rgb(0.8, 0.12, 0.12);
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -59,7 +57,7 @@ export async function renderPdf(
           missing.add(character);
         }
       }
-      draw(page, item, fonts, logo);
+      draw(page, item, fonts, options.fonts, logo);
     }
   }
 
@@ -104,6 +102,7 @@ function draw(
   page: PDFPage,
   item: DrawItem,
   fonts: Record<FontStyle, PDFFont>,
+  fontFiles: FontFiles,
   logo: PDFImage | null,
 ): void {
   const height = page.getHeight();
@@ -145,27 +144,61 @@ function draw(
       }
       return;
     case 'mark':
-      drawMark(page, item.text, fonts.bold);
+      drawMark(page, item.text, fontFiles.bold);
   }
 }
 
-/** VOID or DRAFT across the middle of the page, large, light and rotated. */
-function drawMark(page: PDFPage, text: string, font: PDFFont): void {
+/**
+ * VOID or DRAFT across the middle of the page, large, light and rotated. Drawn as the
+ * letters' outlines, not as text: rotated text scrambles what a reader copies or
+ * searches out of the page (the header says VOID or DRAFT as text).
+ */
+function drawMark(page: PDFPage, text: string, fontFile: Uint8Array): void {
+  const font = reusingFontkit.create(fontFile);
   const { width, height } = page.getSize();
   const size = Math.min(width, height) / 4;
+  const scale = size / font.unitsPerEm;
+  const glyphs = Array.from(text, (character) =>
+    font.glyphForCodePoint(character.codePointAt(0) ?? 0),
+  );
+  const textWidth = glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0) * scale;
+  const capHeight = Math.max(...glyphs.map((glyph) => glyph.bbox.maxY)) * scale;
   const angle = Math.atan2(height, width);
-  const textWidth = font.widthOfTextAtSize(text, size);
-  const capHeight = font.heightAtSize(size, { descender: false });
-  // Centre the text's box on the page's centre, along the rotated baseline.
+  // The baseline's start such that the text's box is centred on the page.
   const x = width / 2 - (Math.cos(angle) * textWidth) / 2 + (Math.sin(angle) * capHeight) / 2;
   const y = height / 2 - (Math.sin(angle) * textWidth) / 2 - (Math.cos(angle) * capHeight) / 2;
-  page.drawText(text, {
+  page.drawSvgPath(outlineSvg(glyphs), {
     x,
     y,
-    size,
-    font,
-    color: MARK_COLOR,
-    opacity: 0.16,
+    scale,
     rotate: degrees((angle * 180) / Math.PI),
+    color: color(MARK),
+    opacity: 0.16,
   });
+}
+
+type Glyph = ReturnType<ReturnType<typeof reusingFontkit.create>['glyphForCodePoint']>;
+
+/**
+ * The glyphs' outlines, one after the other, as SVG path data. Fonts draw with y up and
+ * SVG with y down, hence the negated y.
+ */
+function outlineSvg(glyphs: readonly Glyph[]): string {
+  const parts: string[] = [];
+  let offset = 0;
+  const point = (x: number, y: number) => `${(x + offset).toFixed(1)} ${(-y).toFixed(1)}`;
+  const recorder = {
+    moveTo: (x: number, y: number) => parts.push(`M${point(x, y)}`),
+    lineTo: (x: number, y: number) => parts.push(`L${point(x, y)}`),
+    quadraticCurveTo: (cx: number, cy: number, x: number, y: number) =>
+      parts.push(`Q${point(cx, cy)} ${point(x, y)}`),
+    bezierCurveTo: (c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number) =>
+      parts.push(`C${point(c1x, c1y)} ${point(c2x, c2y)} ${point(x, y)}`),
+    closePath: () => parts.push('Z'),
+  };
+  for (const glyph of glyphs) {
+    (glyph.path.toFunction() as (context: typeof recorder) => void)(recorder);
+    offset += glyph.advanceWidth;
+  }
+  return parts.join('');
 }

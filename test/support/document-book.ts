@@ -30,8 +30,8 @@ function line(index: number, amount: string): InvoiceLine {
   };
 }
 
-/** 40 lines of 11.00 EUR: two pages on A4 and on Letter. */
-const LONG_LINES = Array.from({ length: 40 }, (_, index) => line(index + 1, '11.00'));
+/** 16 lines of 11.00 EUR with their tiers: two pages on A4 and on Letter. */
+const LONG_LINES = Array.from({ length: 16 }, (_, index) => line(index + 1, '11.00'));
 
 export function seedDocumentBook(data: StoreData): void {
   data.settings.seller = {
@@ -120,10 +120,10 @@ export function seedDocumentBook(data: StoreData): void {
       issue_date: '2026-11-01',
       due_date: '2026-12-01',
       lines: LONG_LINES,
-      subtotal: '440.00',
-      total: '440.00',
+      subtotal: '176.00',
+      total: '176.00',
       credited: '40.00',
-      balance_due: '400.00',
+      balance_due: '136.00',
     }),
     finalizedInvoice({
       ...eur,
