@@ -4,6 +4,7 @@
  */
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { BillingDocument } from '../domain/document';
+import { UserError } from '../domain/errors';
 import type { PageSize } from '../domain/model';
 import { COMMON_CHARACTERS, reuseCompression, reusingFontkit } from './font-reuse';
 import { layoutDocument, MARK, type Color, type DrawItem, type FontStyle } from './layout';
@@ -91,7 +92,13 @@ function missingIn(text: string, file: Uint8Array, font: PDFFont): string[] {
 async function embedLogo(pdf: PDFDocument, dataUrl: string): Promise<PDFImage> {
   const [header = '', base64 = ''] = dataUrl.split(',', 2);
   const bytes = Buffer.from(base64, 'base64');
-  return header.includes('image/png') ? pdf.embedPng(bytes) : pdf.embedJpg(bytes);
+  try {
+    return await (header.includes('image/png') ? pdf.embedPng(bytes) : pdf.embedJpg(bytes));
+  } catch {
+    throw new UserError(
+      'The seller logo (settings.seller.logo) is not a PNG or JPEG image that can be read.',
+    );
+  }
 }
 
 function color([r, g, b]: Color) {

@@ -14,6 +14,8 @@ export const emailRecordSchema = z.strictObject({
   invoice: z.string().min(1),
   /** When it happened, ISO 8601 UTC. */
   at: z.string(),
+  /** The envelope: a retry from the outbox sends to the same addresses. */
+  from: z.string(),
   to: z.array(z.string()),
   /**
    * `sent`: the SMTP server accepted it. `queued`: written to the outbox to be sent
@@ -24,7 +26,10 @@ export const emailRecordSchema = z.strictObject({
   /** The message's Message-ID header, the same in the outbox and on the wire. */
   message_id: z.string(),
   error: z.string().nullable(),
-  /** The `.eml` file waiting in the outbox (a path), or null once sent. */
+  /**
+   * The `.eml` file waiting in the outbox, relative to the data folder (or absolute
+   * when the outbox is a folder of the user's), or null once sent.
+   */
   outbox_file: z.string().nullable(),
 });
 export type EmailRecord = z.infer<typeof emailRecordSchema>;

@@ -3,6 +3,7 @@ import { billCommand } from './bill';
 import { creditNoteCommand } from './credit-note';
 import { demoCommand } from './demo';
 import { dumpCommand } from './dump';
+import { emailCommand } from './email';
 import { exportPdfCommand } from './export-pdf';
 import { finalizeCommand } from './finalize';
 import { grantCreditCommand } from './grant-credit';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   invoicesCommand,
   showCommand,
   exportPdfCommand,
+  emailCommand,
   finalizeCommand,
   voidCommand,
   creditNoteCommand,
