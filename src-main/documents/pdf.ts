@@ -46,7 +46,7 @@ export async function renderPdf(
 
   const pages = layoutDocument(document, {
     pageSize: options.pageSize,
-    measure: (text, font, size) => fonts[font].widthOfTextAtSize(text, size),
+    measure: (text, font, size) => textWidth(text, options.fonts[font], fonts[font]) * size,
     logo: logo ? { width: logo.width, height: logo.height } : null,
   });
   const missing = new Set<string>();
@@ -72,6 +72,32 @@ export async function renderPdf(
     pdf.setModificationDate(options.createdAt);
   }
   return { bytes: await pdf.save({ useObjectStreams: false }), missingCharacters: [...missing] };
+}
+
+/** Advance widths at size 1 by character, by font file: the same for every document. */
+const characterWidths = new WeakMap<Uint8Array, Map<string, number>>();
+
+/**
+ * The width of `text` at size 1: the sum of its characters' advances, which is what
+ * pdf-lib computes (it applies no kerning), remembered per character because the
+ * layout measures every candidate line while it wraps.
+ */
+function textWidth(text: string, file: Uint8Array, font: PDFFont): number {
+  let widths = characterWidths.get(file);
+  if (!widths) {
+    widths = new Map();
+    characterWidths.set(file, widths);
+  }
+  let total = 0;
+  for (const character of text) {
+    let width = widths.get(character);
+    if (width === undefined) {
+      width = font.widthOfTextAtSize(character, 1);
+      widths.set(character, width);
+    }
+    total += width;
+  }
+  return total;
 }
 
 /** By font file: the same for every document. */
