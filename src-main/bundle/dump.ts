@@ -21,6 +21,7 @@ export async function writeBundle(store: Store, write: (chunk: string) => void):
     payments: data.payments,
     invoices: data.invoices,
     credit_notes: data.credit_notes,
+    email_records: data.email_records,
   };
   write('{\n');
   for (const [key, value] of Object.entries(sections)) {

@@ -209,6 +209,18 @@ describe('email', () => {
     );
   });
 
+  it('keeps the email history through a dump and a load', async () => {
+    inbox = new Inbox();
+    const data = await documentBookFolder();
+    await cli(['email', '--invoice', 'INV-2026-00001', '--data', data]);
+    const bundle = join(await tempDir(), 'book.json');
+    expect((await cli(['dump', '--out', bundle, '--data', data])).code).toBe(0);
+    const restored = join(await tempDir(), 'data');
+    expect((await cli(['load', bundle, '--data', restored])).code).toBe(0);
+    expect(await records(restored)).toEqual(await records(data));
+    expect(await records(restored)).toMatchObject([{ status: 'queued' }]);
+  });
+
   it('logs in with the password from the environment and never stores it', async () => {
     inbox = new Inbox();
     await inbox.start({

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvoiceLine } from '../../src-main/domain/invoice';
 import type { StoreData } from '../../src-main/store/data';
-import { contract, customer } from './builders';
+import { contract, customer, plan } from './builders';
 import { creditNote, finalizedInvoice } from './documents';
 
 export const LOGO_PNG = readFileSync(join(import.meta.dirname, '../fixtures/documents/logo.png'));
@@ -43,6 +43,10 @@ export function seedDocumentBook(data: StoreData): void {
     bank: { name: 'Förde Bank', iban: 'DE89 3704 0044 0532 0130 00', routing: '', account: '' },
     logo: `data:image/png;base64,${LOGO_PNG.toString('base64')}`,
   };
+  data.plans.push(
+    plan({ code: 'growth', name: 'Growth', currency: 'EUR', interval: 'month' }),
+    plan({ code: 'growth-jpy', name: 'Growth (JPY)', currency: 'JPY', interval: 'month' }),
+  );
   data.customers.push(
     customer({
       id: 'zoe',
