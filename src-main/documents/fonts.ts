@@ -7,13 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { FontFiles } from './pdf';
 
-const require = createRequire(import.meta.url);
+const packageFiles = createRequire(import.meta.url);
 let loading: Promise<FontFiles> | null = null;
 
 export function documentFonts(): Promise<FontFiles> {
   loading ??= Promise.all([
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+    readFile(packageFiles.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    readFile(packageFiles.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
   ]).then(([regular, bold]) => ({ regular, bold }));
   return loading;
 }

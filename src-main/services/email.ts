@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
-import addressparser from 'nodemailer/lib/addressparser';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { EmailRecord, EmailStatus } from '../domain/email-record';
 import { UserError } from '../domain/errors';
 import { invoiceEmail } from '../domain/invoice-email';
