@@ -64,7 +64,9 @@ export async function emailInvoice(
 
   const pdf = await documentPdf(document, data.settings);
   const content = invoiceEmail(document, invoice, data.settings.locale);
-  const messageId = `<${invoice.number}.${now().getTime()}.${randomBytes(4).toString('hex')}@nexus-billing>`;
+  // A Message-ID is ASCII letters, digits and dots around the @, whatever the number holds.
+  const idPart = invoice.number.replace(/[^A-Za-z0-9-]/g, '_');
+  const messageId = `<${idPart}.${now().getTime()}.${randomBytes(4).toString('hex')}@nexus-billing>`;
   const message = await new MailComposer({
     from,
     to,
@@ -192,15 +194,20 @@ function recipients(
   if (addresses.length === 0) {
     throw new UserError(`Customer ${id} has no email address; give one with --to.`);
   }
-  for (const address of addresses) {
-    const parsed = addressparser(address);
-    const valid =
-      parsed.length === 1 &&
-      'address' in parsed[0]! &&
-      /^[^@\s]+@[^@\s]+$/.test(parsed[0].address ?? '');
-    if (!valid) throw new UserError(`'${address}' is not an email address.`);
-  }
+  const wrong = addresses.find((address) => !isEmailAddress(address));
+  if (wrong !== undefined) throw new UserError(`'${wrong}' is not an email address.`);
   return [...addresses];
+}
+
+/** One address, bare or with a display name ("Ap Team <ap@example.com>"). */
+function isEmailAddress(text: string): boolean {
+  const [first, ...others] = addressparser(text);
+  return (
+    others.length === 0 &&
+    first !== undefined &&
+    'address' in first &&
+    /^[^@\s]+@[^@\s]+$/.test(first.address)
+  );
 }
 
 function senderOf(settings: Settings): string {
