@@ -1,9 +1,10 @@
 /**
  * `export-pdf`: one PDF per invoice, credit note and marketplace statement (drafts when
- * asked) into a folder the user chose (documents-payments.md §1). Every document is
- * rendered and every target checked before the first file is written, so a refusal
- * leaves the folder as it was.
+ * asked) into a folder the user chose (documents-payments.md §1). Every file already
+ * in the folder is checked before the first one is written, so a refusal leaves the
+ * folder as it was.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BillingDocument } from '../domain/document';
@@ -51,27 +52,28 @@ export async function exportPdfs(
     names.set(fileName, document.reference);
   }
 
-  const rendered: { path: string; named: (typeof documents)[number]; pdf: RenderedPdf }[] = [];
-  const conflicts: string[] = [];
-  for (const [index, named] of documents.entries()) {
-    const path = join(outDir, named.fileName);
-    const pdf = await documentPdf(named.document, data.settings);
-    if (!options.replace && (await existingState(path, pdf.bytes)) === 'different') {
-      conflicts.push(path);
+  const targets = documents.map((named) => ({ named, path: join(outDir, named.fileName) }));
+  if (!options.replace) {
+    // Files already there are rendered twice (here and below) so that memory holds one
+    // document at a time however many are exported.
+    const conflicts: string[] = [];
+    for (const { named, path } of targets) {
+      if (!existsSync(path)) continue;
+      const pdf = await documentPdf(named.document, data.settings);
+      if ((await existingState(path, pdf.bytes)) === 'different') conflicts.push(path);
     }
-    rendered.push({ path, named, pdf });
-    options.onProgress?.(index + 1, documents.length);
-  }
-  if (conflicts.length > 0) {
-    throw new UserError(
-      `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} in ${outDir} already exist${conflicts.length === 1 ? 's' : ''} with other contents; nothing was written (pass --replace to replace them, or choose an empty folder).`,
-      conflicts,
-    );
+    if (conflicts.length > 0) {
+      throw new UserError(
+        `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} in ${outDir} already exist${conflicts.length === 1 ? 's' : ''} with other contents; nothing was written (pass --replace to replace them, or choose an empty folder).`,
+        conflicts,
+      );
+    }
   }
 
   await mkdir(outDir, { recursive: true });
   const files: ExportedPdf[] = [];
-  for (const { path, named, pdf } of rendered) {
+  for (const [index, { named, path }] of targets.entries()) {
+    const pdf = await documentPdf(named.document, data.settings);
     files.push({
       file: path,
       document: named.document.reference,
@@ -79,6 +81,7 @@ export async function exportPdfs(
       outcome: await writeOutputFile(path, pdf.bytes, { replace: options.replace }),
       missing_characters: pdf.missingCharacters,
     });
+    options.onProgress?.(index + 1, targets.length);
   }
   return { files };
 }
