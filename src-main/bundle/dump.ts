@@ -38,6 +38,7 @@ export async function writeBundle(
     payments: data.payments,
     invoices: data.invoices,
     credit_notes: data.credit_notes,
+    email_records: data.email_records,
   };
   const totalEvents = liveBatches(data)
     .flatMap((batch) => batch.segments)

@@ -127,6 +127,8 @@ async function loadWith(
     draft.invoices.push(...bundle.invoices);
     draft.credit_notes.push(...bundle.credit_notes);
     draft.payments.push(...bundle.payments);
+    const known = new Set(draft.email_records.map((record) => record.id));
+    draft.email_records.push(...bundle.email_records.filter((record) => !known.has(record.id)));
     restoreSequences(draft);
     usage.commit(draft);
     return {

@@ -15,6 +15,7 @@ import {
   uptimeSchema,
   usageEventSchema,
 } from '../domain/model';
+import { emailRecordSchema } from '../domain/email-record';
 import { creditNoteSchema, invoiceSchema } from '../domain/invoice';
 
 export const BUNDLE_FORMAT = 'nexus-billing/bundle@1';
@@ -33,6 +34,8 @@ export const bundleSchema = z.strictObject({
   /** Only `dump` writes these, and `load` accepts them only into an empty store (restore). */
   invoices: z.array(invoiceSchema).default([]),
   credit_notes: z.array(creditNoteSchema).default([]),
+  /** What was emailed (dump writes it so that a restore keeps the history). */
+  email_records: z.array(emailRecordSchema).default([]),
 });
 /**
  * Everything but `usage`, whose events are checked one at a time as they stream in

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isCurrencyCode, minorUnits } from './currency';
 import { isPeriod, isValidDate } from './dates';
+import { DEFAULT_LOCALE, isSupportedLocale } from './locale-format';
 
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 /** Decimals travel as strings, never as JSON numbers (a float would already have lost them). */
@@ -66,12 +67,25 @@ export const bankSchema = z.strictObject({
   account: z.string().default(''),
 });
 
+/** About 1 MB of image: a logo, not a photograph, in every bundle and backup. */
+export const MAX_LOGO_DATA_URL_LENGTH = 1_400_000;
+const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+export const logoSchema = z
+  .string()
+  .max(MAX_LOGO_DATA_URL_LENGTH, { error: 'must be an image of at most about 1 MB' })
+  .regex(LOGO_DATA_URL, {
+    error: 'must be a PNG or JPEG image as a data URL ("data:image/png;base64,…")',
+  });
+
 export const sellerSchema = z.strictObject({
   name: z.string().default('Nexus Engine Inc.'),
   address: z.array(z.string()).default([]),
   tax_id: z.string().default(''),
   email: z.string().default(''),
   bank: bankSchema.default({ name: '', iban: '', routing: '', account: '' }),
+  /** The logo printed on documents: a PNG or JPEG as a `data:` URL, so a bundle carries it. */
+  logo: logoSchema.nullable().default(null),
 });
 
 export const smtpSchema = z.strictObject({
@@ -79,8 +93,20 @@ export const smtpSchema = z.strictObject({
   port: z.number().int().positive().default(587),
   secure: z.boolean().default(false),
   user: z.string().default(''),
-  password: z.string().default(''),
+  /** The sender's address; empty means the seller's email. */
+  from: z.string().default(''),
+  /** Never stored: the CLI reads NEXUS_SMTP_PASSWORD, the app the OS keychain. */
+  password: z
+    .never({ error: 'is never stored; give it to the CLI in NEXUS_SMTP_PASSWORD' })
+    .optional(),
 });
+
+export const PAGE_SIZES = ['A4', 'Letter'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export const localeTag = z
+  .string()
+  .refine(isSupportedLocale, { error: 'must be a locale such as "en-US" or "de-DE"' });
 
 export const settingsSchema = z.strictObject({
   seller: sellerSchema.default(sellerSchema.parse({})),
@@ -89,6 +115,9 @@ export const settingsSchema = z.strictObject({
   payment_terms_days: z.number().int().min(0).default(30),
   today: isoDate.nullable().default(null),
   smtp: smtpSchema.nullable().default(null),
+  /** How documents write amounts and dates (Intl locale tag). */
+  locale: localeTag.default(DEFAULT_LOCALE),
+  page_size: z.enum(PAGE_SIZES).default('A4'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -100,6 +129,8 @@ export const settingsPatchSchema = z.strictObject({
   payment_terms_days: z.number().int().min(0).optional(),
   today: isoDate.nullable().optional(),
   smtp: smtpSchema.nullable().optional(),
+  locale: localeTag.optional(),
+  page_size: z.enum(PAGE_SIZES).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -210,6 +241,8 @@ export const customerSchema = z.strictObject({
   currency: currencyCode,
   email: z.array(z.string()).default([]),
   address: z.array(z.string()).default([]),
+  /** The customer's VAT or tax number, printed on their documents when known. */
+  tax_id: z.string().default(''),
   tax_rate: percent.default('0'),
   tax_label: z.string().default(''),
   tax_exempt: z.string().min(1).nullable().default(null),

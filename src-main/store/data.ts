@@ -16,6 +16,7 @@ import {
   isoDate,
   periodName,
 } from '../domain/model';
+import { emailRecordSchema } from '../domain/email-record';
 import { creditNoteSchema, invoiceSchema } from '../domain/invoice';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -72,6 +73,8 @@ export const storeDataSchema = z.strictObject({
   payments: z.array(paymentSchema),
   invoices: z.array(invoiceSchema),
   credit_notes: z.array(creditNoteSchema),
+  /** Every invoice email sent or queued; a store written before they existed has none. */
+  email_records: z.array(emailRecordSchema).default([]),
   /** Last number used per rendered prefix ("INV-2026-" → 41): gapless sequences. */
   sequences: z.record(z.string(), z.number().int().min(0)),
   usage_batches: z.array(usageBatchSchema),
@@ -93,6 +96,7 @@ export function emptyStoreData(): StoreData {
     payments: [],
     invoices: [],
     credit_notes: [],
+    email_records: [],
     sequences: {},
     usage_batches: [],
     last_daily_backup: null,

@@ -29,7 +29,7 @@ describe('billing commands', () => {
     const table = await cli(['bill', '--period', '2026-10', '--data', data]);
     expect(table.stdout).toMatch(/^NUMBER\s+STATUS\s+CUSTOMER/);
     expect(table.stdout).toMatch(
-      /inv_c1_2026-10_1\s+draft\s+acme\s+c1\s+2026-10\s+USD\s+723\.65\s+50\.00\s+67\.37\s+741\.02\s+741\.02/,
+      /inv_c1_2026-10_1\s+draft\s+acme\s+c1\s+2026-10\s+USD\s+\$723\.65\s+\$50\.00\s+\$67\.37\s+\$741\.02\s+\$741\.02/,
     );
   });
 
@@ -104,7 +104,7 @@ describe('billing commands', () => {
       data,
     ]);
     expect(note.stdout).toBe(
-      'Issued CN-2026-00001 for 41.02 USD on INV-2026-00001; balance due 700.00.\n',
+      'Issued CN-2026-00001 for $41.02 on INV-2026-00001; balance due $700.00.\n',
     );
 
     const listed = await cli(['invoices', '--status', 'open', '--json', '--data', data]);

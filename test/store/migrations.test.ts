@@ -82,7 +82,8 @@ describe('opening store.json', () => {
   it('loads a schema-1 file as it is', async () => {
     await copyFile(FIXTURE, storePath());
     const store = await folder.open({ now: FIXTURE_DAY });
-    expect(store.read()).toEqual(JSON.parse(await readFile(FIXTURE, 'utf8')));
+    // Fields added since the fixture was written take their defaults.
+    expect(store.read()).toMatchObject(JSON.parse(await readFile(FIXTURE, 'utf8')) as object);
     expect(await store.listBackups()).toEqual([]);
   });
 

@@ -29,6 +29,8 @@ export const billCommand = defineCommand({
     ctx.progress('');
     // The report goes to stderr so that --json keeps stdout to the one document.
     ctx.io.stderr(reportText(result.report));
-    printResult(ctx, result.invoices, () => invoiceTable(result.invoices));
+    printResult(ctx, result.invoices, () =>
+      invoiceTable(result.invoices, store.read().settings.locale),
+    );
   },
 });

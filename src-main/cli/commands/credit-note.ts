@@ -1,3 +1,4 @@
+import { moneyIn } from '../../domain/locale-format';
 import { issueCreditNote } from '../../services/creditNotes';
 import { defineCommand, printResult, requiredOption, stringOption } from '../command';
 
@@ -22,11 +23,12 @@ export const creditNoteCommand = defineCommand({
       asOf: stringOption(options, 'as-of'),
     });
     const { credit_note: note, invoice, credit } = result;
+    const money = moneyIn((await ctx.store()).read().settings.locale);
     printResult(ctx, result, () =>
       [
-        `Issued ${note.number} for ${note.amount} ${note.currency} on ${number}; balance due ${invoice.balance_due}.\n`,
+        `Issued ${note.number} for ${money(note.amount, note.currency)} on ${number}; balance due ${money(invoice.balance_due, invoice.currency)}.\n`,
         credit
-          ? `${credit.amount} ${credit.currency} beyond the balance due became credit ${credit.id}.\n`
+          ? `${money(credit.amount, credit.currency)} beyond the balance due became credit ${credit.id}.\n`
           : '',
       ].join(''),
     );

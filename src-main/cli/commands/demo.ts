@@ -5,6 +5,7 @@ import { loadBundle } from '../../bundle/load';
 import { isEmptyBook } from '../../bundle/validate';
 import { currentMonth, demoBundle, previousPeriod } from '../../demo/book';
 import { UserError } from '../../domain/errors';
+import { formatAmount } from '../../domain/locale-format';
 import { Dec, formatMoney } from '../../domain/money';
 import { billPeriod } from '../../services/billRun';
 import type { InvoiceView } from '../../services/present';
@@ -41,8 +42,8 @@ export const demoCommand = defineCommand({
           `Demo store: ${dataDir}`,
           `Invoices for ${period} (drafts until finalized):`,
           '',
-          invoiceTable(result.invoices),
-          totalsText(result.invoices),
+          invoiceTable(result.invoices, store.read().settings.locale),
+          totalsText(result.invoices, store.read().settings.locale),
           reportText(result.report),
           'Next: finalize them with',
           `  npm run cli -- bill --period ${period} --finalize --data "${dataDir}"`,
@@ -59,7 +60,7 @@ export const demoCommand = defineCommand({
  * Totals per currency (amounts in different currencies are never added together) of
  * what the desk bills: marketplace statements are billed by the marketplace.
  */
-function totalsText(invoices: readonly InvoiceView[]): string {
+function totalsText(invoices: readonly InvoiceView[], locale: string): string {
   const totals = new Map<string, { count: number; total: Dec; due: Dec }>();
   for (const invoice of invoices) {
     if (invoice.status === 'marketplace') continue;
@@ -73,7 +74,7 @@ function totalsText(invoices: readonly InvoiceView[]): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(
       ([currency, { count, total, due }]) =>
-        `  ${currency}  ${String(count).padStart(3)} invoices  total ${formatMoney(total, currency).padStart(12)}  balance due ${formatMoney(due, currency).padStart(12)}`,
+        `  ${currency}  ${String(count).padStart(3)} invoices  total ${formatAmount(formatMoney(total, currency), currency, locale).padStart(14)}  balance due ${formatAmount(formatMoney(due, currency), currency, locale).padStart(14)}`,
     );
   return ['Totals by currency:', ...lines, ''].join('\n');
 }

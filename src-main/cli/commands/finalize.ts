@@ -10,9 +10,10 @@ export const finalizeCommand = defineCommand({
   },
   args: [{ name: 'ID', required: true, variadic: true }],
   async run(ctx, options, ids) {
-    const invoices = await finalizeInvoices(await ctx.store(), ids, {
+    const store = await ctx.store();
+    const invoices = await finalizeInvoices(store, ids, {
       asOf: stringOption(options, 'as-of'),
     });
-    printResult(ctx, invoices, () => invoiceTable(invoices));
+    printResult(ctx, invoices, () => invoiceTable(invoices, store.read().settings.locale));
   },
 });

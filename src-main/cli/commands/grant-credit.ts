@@ -1,3 +1,4 @@
+import { moneyIn } from '../../domain/locale-format';
 import { grantCredit } from '../../services/credits';
 import { defineCommand, printResult, requiredOption, stringOption } from '../command';
 
@@ -22,7 +23,8 @@ export const grantCreditCommand = defineCommand({
   },
   args: [],
   async run(ctx, options) {
-    const credit = await grantCredit(await ctx.store(), {
+    const store = await ctx.store();
+    const credit = await grantCredit(store, {
       customer: requiredOption(options, 'customer'),
       kind: requiredOption(options, 'kind'),
       amount: requiredOption(options, 'amount'),
@@ -34,7 +36,7 @@ export const grantCreditCommand = defineCommand({
       ctx,
       credit,
       () =>
-        `Granted ${credit.kind} credit ${credit.id}: ${credit.amount} ${credit.currency} to ${credit.customer} on ${credit.granted_on}${credit.expires_on ? `, usable until ${credit.expires_on} (exclusive)` : ''}.\n`,
+        `Granted ${credit.kind} credit ${credit.id}: ${moneyIn(store.read().settings.locale)(credit.amount, credit.currency)} to ${credit.customer} on ${credit.granted_on}${credit.expires_on ? `, usable until ${credit.expires_on} (exclusive)` : ''}.\n`,
     );
   },
 });

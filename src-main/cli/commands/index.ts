@@ -4,6 +4,8 @@ import { billCommand } from './bill';
 import { creditNoteCommand } from './credit-note';
 import { demoCommand } from './demo';
 import { dumpCommand } from './dump';
+import { emailCommand } from './email';
+import { exportPdfCommand } from './export-pdf';
 import { finalizeCommand } from './finalize';
 import { grantCreditCommand } from './grant-credit';
 import { importUsageCommand } from './import-usage';
@@ -12,6 +14,7 @@ import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
 import { restoreCommand } from './restore';
 import { rollbackBatchCommand } from './rollback-batch';
+import { showCommand } from './show';
 import { uptimeCommand } from './uptime';
 import { usageBatchesCommand } from './usage-batches';
 import { voidCommand } from './void';
@@ -26,6 +29,9 @@ export const COMMANDS: readonly Command[] = [
   rollbackBatchCommand,
   billCommand,
   invoicesCommand,
+  showCommand,
+  exportPdfCommand,
+  emailCommand,
   finalizeCommand,
   voidCommand,
   creditNoteCommand,

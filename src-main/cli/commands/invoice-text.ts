@@ -1,9 +1,11 @@
 /** How the billing commands print invoices and the bill run's report for a person. */
+import { formatAmount } from '../../domain/locale-format';
 import type { BillRunReport } from '../../services/billRun';
 import type { InvoiceView } from '../../services/present';
 import { textTable } from '../table';
 
-export function invoiceTable(invoices: readonly InvoiceView[]): string {
+/** The invoices with their amounts written for `locale` (the settings' locale). */
+export function invoiceTable(invoices: readonly InvoiceView[], locale: string): string {
   if (invoices.length === 0) return 'No invoices.\n';
   return textTable(
     [
@@ -19,19 +21,22 @@ export function invoiceTable(invoices: readonly InvoiceView[]): string {
       'TOTAL',
       'BALANCE DUE',
     ],
-    invoices.map((invoice) => [
-      invoice.number ?? invoice.id,
-      invoice.status,
-      invoice.customer,
-      invoice.contract,
-      invoice.period,
-      invoice.currency,
-      invoice.subtotal,
-      invoice.credits,
-      invoice.tax,
-      invoice.total,
-      invoice.balance_due,
-    ]),
+    invoices.map((invoice) => {
+      const money = (amount: string) => formatAmount(amount, invoice.currency, locale);
+      return [
+        invoice.number ?? invoice.id,
+        invoice.status,
+        invoice.customer,
+        invoice.contract,
+        invoice.period,
+        invoice.currency,
+        money(invoice.subtotal),
+        money(invoice.credits),
+        money(invoice.tax),
+        money(invoice.total),
+        money(invoice.balance_due),
+      ];
+    }),
     [6, 7, 8, 9, 10],
   );
 }

@@ -27,12 +27,13 @@ export const invoicesCommand = defineCommand({
   },
   args: [],
   async run(ctx, options) {
-    const invoices = listInvoices(await ctx.store(), {
+    const store = await ctx.store();
+    const invoices = listInvoices(store, {
       period: stringOption(options, 'period'),
       status: statusOption(stringOption(options, 'status')),
       customer: stringOption(options, 'customer'),
       asOf: stringOption(options, 'as-of'),
     });
-    printResult(ctx, invoices, () => invoiceTable(invoices));
+    printResult(ctx, invoices, () => invoiceTable(invoices, store.read().settings.locale));
   },
 });

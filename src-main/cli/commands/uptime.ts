@@ -1,3 +1,4 @@
+import { moneyIn } from '../../domain/locale-format';
 import { recordUptime } from '../../services/uptime';
 import { defineCommand, printResult, requiredOption } from '../command';
 
@@ -11,7 +12,8 @@ export const uptimeCommand = defineCommand({
   },
   args: [],
   async run(ctx, options) {
-    const result = await recordUptime(await ctx.store(), {
+    const store = await ctx.store();
+    const result = await recordUptime(store, {
       contract: requiredOption(options, 'contract'),
       period: requiredOption(options, 'period'),
       uptime_percent: requiredOption(options, 'percent'),
@@ -19,7 +21,7 @@ export const uptimeCommand = defineCommand({
     const { uptime, credit } = result;
     printResult(ctx, result, () =>
       credit
-        ? `Recorded ${uptime.uptime_percent}% for ${uptime.contract} in ${uptime.period}: SLA credit ${credit.id} of ${credit.amount} ${credit.currency}, usable from ${credit.granted_on}.\n`
+        ? `Recorded ${uptime.uptime_percent}% for ${uptime.contract} in ${uptime.period}: SLA credit ${credit.id} of ${moneyIn(store.read().settings.locale)(credit.amount, credit.currency)}, usable from ${credit.granted_on}.\n`
         : `Recorded ${uptime.uptime_percent}% for ${uptime.contract} in ${uptime.period}: no SLA credit is due.\n`,
     );
   },
