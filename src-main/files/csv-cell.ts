@@ -8,9 +8,13 @@
  * wrote (a rejects file, fixed) imports as it was.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Apostrophes already before such a character get one more, so that reading back
+ * (one apostrophe less) gives every cell exactly as it was.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const ESCAPED = /^'+[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
-const ESCAPED = /^'[=+\-@\t\r]/;
 
 export function spreadsheetSafeCell(value: string): string {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
@@ -18,5 +22,5 @@ export function spreadsheetSafeCell(value: string): string {
 
 /** The cell as it was before `spreadsheetSafeCell`. */
 export function unescapeSpreadsheetCell(value: string): string {
-  return ESCAPED.test(value) && !PLAIN_NUMBER.test(value.slice(1)) ? value.slice(1) : value;
+  return ESCAPED.test(value) ? value.slice(1) : value;
 }

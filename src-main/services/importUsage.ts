@@ -21,7 +21,8 @@ import {
   type UsageFormat,
 } from '../usage/formats';
 import { jsonRowHandler, NDJSON } from '../usage/formats/json';
-import type { RowSink } from '../usage/formats/types';
+import type { RejectsTarget, RowSink } from '../usage/formats/types';
+import { checkOutputPath } from '../files/output-file';
 import { decodeRatedEvent } from '../usage/segment';
 import { UsageStaging, type RowError, type StagedBatch } from '../usage/staging';
 import { segmentLineBatches } from '../usage/storage';
@@ -54,6 +55,8 @@ export interface ImportUsageOptions {
   keepValid?: boolean;
   /** Where rejected rows are written; with keepValid and no path, next to the file. */
   rejectsPath?: string;
+  /** Replace an existing rejects file (the user asked for it); else it is refused. */
+  replaceRejects?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -85,6 +88,20 @@ export async function importUsage(
   const keepValid = options.keepValid ?? false;
   const rejectsPath =
     options.rejectsPath ?? (keepValid ? defaultRejectsPath(filePath, sniffed.format) : null);
+  const rejects: RejectsTarget | null =
+    rejectsPath === null
+      ? null
+      : {
+          path: rejectsPath,
+          options: {
+            overwrite: options.replaceRejects ?? false,
+            overwriteHint: 'with --force',
+            inputs: [{ path: filePath, role: 'the file being imported' }],
+            protectedFolders: [{ path: store.dir, role: 'the data folder' }],
+          },
+        };
+  // Refused before anything is read: a rejects file that may not be written stops the import.
+  if (rejects !== null) checkOutputPath(rejects.path, rejects.options);
   const staging = await UsageStaging.start(store, {
     fileName: basename(filePath),
     format: sniffed.format,
@@ -97,7 +114,7 @@ export async function importUsage(
 
   let rejectsFile: string | null;
   try {
-    rejectsFile = await readRows(input, sniffed, { map, rejectsPath }, sink);
+    rejectsFile = await readRows(input, sniffed, { map, rejects }, sink);
   } catch (error) {
     staging.discard();
     throw error;

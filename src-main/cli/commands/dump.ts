@@ -1,31 +1,39 @@
-import { createWriteStream } from 'node:fs';
 import { writeBundle } from '../../bundle/dump';
+import { OutputFile } from '../../files/output-file';
 import { defineCommand, stringOption } from '../command';
 
 export const dumpCommand = defineCommand({
   name: 'dump',
   summary: 'Write the whole store as a bundle (to stdout, or to --out FILE).',
   options: {
-    out: { type: 'string', value: 'FILE', description: 'write to this file instead of stdout' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'write to this new file instead of stdout (outside the data folder)',
+    },
+    force: { type: 'boolean', description: 'with --out: replace FILE if it exists' },
   },
   args: [],
   async run(ctx, options) {
-    const store = await ctx.store();
     const out = stringOption(options, 'out');
     if (out === undefined) {
-      await writeBundle(store, (chunk) => ctx.io.stdout(chunk));
+      await writeBundle(await ctx.store(), (chunk) => ctx.io.stdout(chunk));
       return;
     }
     const path = ctx.resolvePath(out);
-    const stream = createWriteStream(path);
-    const finished = new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve).on('error', reject);
+    // Checked (and the temp file opened) before the store: a refused path costs nothing.
+    const file = OutputFile.open(path, {
+      overwrite: options.force === true,
+      overwriteHint: 'with --force',
+      protectedFolders: [{ path: ctx.dataDir, role: 'the data folder' }],
     });
-    await writeBundle(store, (chunk) => {
-      stream.write(chunk);
-    });
-    stream.end();
-    await finished;
+    try {
+      await writeBundle(await ctx.store(), (chunk) => file.write(chunk));
+      file.commit();
+    } catch (error) {
+      file.abandon();
+      throw error;
+    }
     // With --json stdout carries exactly one document: where the bundle went.
     if (ctx.json) ctx.io.stdout(`${JSON.stringify({ out: path })}\n`);
     else ctx.io.stderr(`Wrote ${path}\n`);

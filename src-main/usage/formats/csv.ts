@@ -5,7 +5,8 @@
  */
 import Papa from 'papaparse';
 import { UserError } from '../../domain/errors';
-import { FileWriter } from '../segment';
+import { spreadsheetSafeCell, unescapeSpreadsheetCell } from '../../files/csv-cell';
+import { OutputFile } from '../../files/output-file';
 import type { TextInput } from '../text';
 import {
   EVENT_FIELDS,
@@ -14,13 +15,15 @@ import {
   type FormatRules,
   type RawUsage,
 } from '../validate';
-import { rowReason, type RowSink } from './types';
+import { rowReason, type RejectsTarget, type RowSink } from './types';
 
 const CSV_DELIMITERS = [',', ';', '\t'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 /** A column by this name holds a rejects file's reasons: never a property, replaced on the next rejects file. */
 const REASON_COLUMN = 'reason';
+
+const APOSTROPHE = 39;
 
 const REQUIRED: readonly EventField[] = ['event_id', 'customer', 'meter', 'quantity', 'timestamp'];
 
@@ -98,12 +101,15 @@ function innerLineBreaks(fields: string[]): number {
   return breaks;
 }
 
-/** Writes rejected records back as CSV, with the reason in a `reason` column. */
+/**
+ * Writes rejected records back as CSV, with the reason in a `reason` column; cells a
+ * spreadsheet would run as a formula are escaped (and unescaped again on import).
+ */
 class CsvRejects {
-  private writer: FileWriter | null = null;
+  private writer: OutputFile | null = null;
 
   constructor(
-    private readonly path: string,
+    private readonly target: RejectsTarget,
     private readonly header: string[],
     private readonly layout: Layout,
     private readonly delimiter: CsvDelimiter,
@@ -111,7 +117,7 @@ class CsvRejects {
 
   write(fields: string[], reason: string): void {
     if (this.writer === null) {
-      this.writer = new FileWriter(this.path, { replace: true });
+      this.writer = OutputFile.open(this.target.path, this.target.options);
       this.writer.write(
         this.line(this.layout.reasonColumn >= 0 ? this.header : [...this.header, REASON_COLUMN]),
       );
@@ -127,19 +133,24 @@ class CsvRejects {
   }
 
   private line(record: string[]): string {
-    return `${Papa.unparse([record], { delimiter: this.delimiter, newline: '\n' })}\n`;
+    const cells = record.map(spreadsheetSafeCell);
+    return `${Papa.unparse([cells], { delimiter: this.delimiter, newline: '\n' })}\n`;
   }
 
   close(): string | null {
-    this.writer?.finish();
+    this.writer?.commit();
     return this.writer?.path ?? null;
+  }
+
+  abandon(): void {
+    this.writer?.abandon();
   }
 }
 
 export interface CsvOptions {
   delimiter: CsvDelimiter;
   map: Readonly<Record<string, string>>;
-  rejectsPath: string | null;
+  rejects: RejectsTarget | null;
 }
 
 /** Reads every record; returns the rejects file written, if any. */
@@ -168,12 +179,17 @@ export function readCsv(
   };
 
   const handle = (fields: string[], quoteProblem: string | undefined): void => {
+    for (let index = 0; index < fields.length; index++) {
+      // Only a cell starting with an apostrophe can carry the desk's formula escape.
+      const field = fields[index] as string;
+      if (field.charCodeAt(0) === APOSTROPHE) fields[index] = unescapeSpreadsheetCell(field);
+    }
     const row = line;
     line += input.quoteSeen() ? 1 + innerLineBreaks(fields) : 1;
     if (layout === null) {
       layout = layoutOf(fields, options.map);
-      if (options.rejectsPath !== null)
-        rejects = new CsvRejects(options.rejectsPath, fields, layout, options.delimiter);
+      if (options.rejects !== null)
+        rejects = new CsvRejects(options.rejects, fields, layout, options.delimiter);
       return;
     }
     // A blank line is no record.
@@ -227,6 +243,7 @@ export function readCsv(
           }
         } catch (error) {
           // Settled first: aborting calls `complete` at once.
+          rejects?.abandon();
           reject(error instanceof Error ? error : new Error(String(error)));
           parser.abort();
         }
@@ -237,6 +254,7 @@ export function readCsv(
         resolve(rejects?.close() ?? null);
       },
       error(error: Error) {
+        rejects?.abandon();
         reject(error);
       },
     });
