@@ -3,6 +3,7 @@
  * quantity and the timestamp (billing.md §2–§3). Each check returns the normalized
  * value or the reason a person reads in the import report.
  */
+import { decimalBoundIssue } from '../domain/bounds';
 import { Dec, plain } from '../domain/money';
 
 /**
@@ -148,6 +149,13 @@ const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
  * exact (a safe integer, or a decimal whose shortest form is what was written).
  */
 export function parseQuantity(value: unknown): string | { reason: string } {
+  const quantity = readQuantity(value);
+  if (typeof quantity !== 'string') return quantity;
+  const issue = decimalBoundIssue(quantity);
+  return issue === null ? quantity : { reason: `quantity '${quantity}' ${issue}` };
+}
+
+function readQuantity(value: unknown): string | { reason: string } {
   if (typeof value === 'number') return quantityFromNumber(value);
   if (typeof value !== 'string') return { reason: 'quantity must be a decimal number' };
   // The common case, a plain integer, needs no decimal arithmetic.

@@ -1,11 +1,14 @@
 /**
  * Reading a file as text without holding it whole: the import's input (hashed and
- * counted as it is read, a byte-order mark dropped) and the lines of any text file.
+ * counted as it is read, strictly UTF-8, a byte-order mark dropped) and the lines of
+ * any text file.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { Transform, pipeline, type Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+import { UserError } from '../domain/errors';
+import { firstInvalidUtf8, lineOfOffset, utf8Place } from '../files/utf8';
 
 export interface TextInput {
   /** The file's text in pieces (object mode: strings, never a character cut in two). */
@@ -28,16 +31,26 @@ const PIECE = 1 << 16;
 /** `onPiece` is called after each piece is read (progress). */
 export function openTextInput(path: string, onPiece: () => void = () => undefined): TextInput {
   const hash = createHash('sha256');
-  const decoder = new StringDecoder('utf8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
   let first = true;
   let quote = false;
+  /** The previous piece's last bytes: a character cut between two pieces starts there. */
+  let tail: Buffer = Buffer.alloc(0);
   const text = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
+      const start = bytes;
       bytes += chunk.length;
-      let piece = decoder.write(chunk);
+      let piece: string;
+      try {
+        piece = decoder.decode(chunk, { stream: true });
+      } catch {
+        invalidUtf8(path, start, tail, chunk).then(done, done);
+        return;
+      }
+      tail = chunk.subarray(-3);
       if (first && piece.length > 0) {
         first = false;
         if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
@@ -47,7 +60,13 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
       onPiece();
     },
     flush(done) {
-      const rest = decoder.end();
+      let rest: string;
+      try {
+        rest = decoder.decode();
+      } catch {
+        invalidUtf8(path, bytes, tail, Buffer.alloc(0)).then(done, done);
+        return;
+      }
       done(null, rest === '' ? undefined : rest);
     },
   });
@@ -59,6 +78,42 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
     sha256: () => hash.copy().digest('hex'),
     quoteSeen: () => quote,
   };
+}
+
+/**
+ * The error for the first invalid byte, found in the piece starting at byte `start`
+ * or in a character begun at the end of the previous piece (`tail`); its line is
+ * counted by reading the file up to it again, which only a refused file pays for.
+ */
+async function invalidUtf8(
+  path: string,
+  start: number,
+  tail: Buffer,
+  chunk: Buffer,
+): Promise<UserError> {
+  const joined = Buffer.concat([tail, chunk]);
+  const offset = start - tail.length + firstInvalidUtf8(joined, heldBackStart(tail));
+  let line = 1;
+  let read = 0;
+  for await (const piece of createReadStream(path, { end: Math.max(offset - 1, 0) })) {
+    const bytes = piece as Buffer;
+    line += lineOfOffset(bytes, Math.min(bytes.length, offset - read)) - 1;
+    read += bytes.length;
+  }
+  return new UserError(
+    `${basename(path)} is not valid UTF-8 at ${utf8Place(line, offset)}; save it as UTF-8 and import it again. Nothing was imported.`,
+  );
+}
+
+/** Where in `tail` the character the decoder held back (cut by the piece's end) begins. */
+function heldBackStart(tail: Buffer): number {
+  for (let index = tail.length - 1; index >= 0; index--) {
+    const byte = tail[index] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return tail.length - index < length ? index : tail.length;
+  }
+  return tail.length;
 }
 
 /**
