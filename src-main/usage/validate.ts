@@ -5,6 +5,7 @@
  * row is rejected.
  */
 import type { Meter } from '../domain/model';
+import { closestMatch } from '../domain/suggest';
 import type { StoreData } from '../store/data';
 import { parseIsoTimestamp, parseQuantity, parseUnixSeconds, periodOf } from './fields';
 import type { SegmentEvent } from './segment';
@@ -53,19 +54,59 @@ export interface UsageContext {
   /** External ids of every customer. */
   customers: ReadonlySet<string>;
   meters: ReadonlyMap<string, Meter>;
+  /** Why a customer is unknown, with the external id most likely meant. */
+  unknownCustomer(value: string): string;
+  /** Why a meter is unknown, with the code most likely meant. */
+  unknownMeter(value: string): string;
+}
+
+/** A function of a string remembered per value: a bad export repeats one mistake on every row. */
+function memoized(compute: (value: string) => string): (value: string) => string {
+  const known = new Map<string, string>();
+  return (value) => {
+    let result = known.get(value);
+    if (result === undefined) {
+      result = compute(value);
+      known.set(value, result);
+    }
+    return result;
+  };
 }
 
 export function usageContext(
   data: StoreData,
-  extra: { meters?: readonly Meter[]; customers?: readonly { external_ids: string[] }[] } = {},
+  extra: {
+    meters?: readonly Meter[];
+    customers?: readonly { id: string; external_ids: string[] }[];
+  } = {},
 ): UsageContext {
   const customers = new Set<string>();
+  const externalIdsOf = new Map<string, string[]>();
   for (const customer of [...data.customers, ...(extra.customers ?? [])]) {
     for (const external of customer.external_ids) customers.add(external);
+    externalIdsOf.set(customer.id, customer.external_ids);
   }
   const meters = new Map<string, Meter>();
   for (const meter of [...data.meters, ...(extra.meters ?? [])]) meters.set(meter.code, meter);
-  return { customers, meters };
+  return {
+    customers,
+    meters,
+    unknownCustomer: memoized((value) => {
+      // The desk's own id where the platform's belongs: the commonest mix-up of all.
+      const externals = externalIdsOf.get(value);
+      if (externals !== undefined) {
+        return externals.length === 0
+          ? `customer '${value}' is the desk's id of a customer with no external id; usage names customers by the platform's external id (add one to the customer)`
+          : `customer '${value}' is the desk's id, not the platform's; use its external id ${externals.map((id) => `'${id}'`).join(' or ')}`;
+      }
+      const match = closestMatch(value, customers);
+      return `customer '${value}' is unknown${match === undefined ? '' : ` (did you mean '${match}'?)`}`;
+    }),
+    unknownMeter: memoized((value) => {
+      const match = closestMatch(value, meters.keys());
+      return `meter '${value}' is unknown${match === undefined ? '' : ` (did you mean '${match}'?)`}`;
+    }),
+  };
 }
 
 function quote(value: unknown): string {
@@ -104,10 +145,10 @@ export function validateUsage(
   const customer = textField(raw.customer, labels.customer, true);
   const meterCode = textField(raw.meter, labels.meter, true);
   if (customer !== null && !context.customers.has(customer)) {
-    reasons.push(`customer '${customer}' is unknown`);
+    reasons.push(context.unknownCustomer(customer));
   }
   const meter = meterCode === null ? undefined : context.meters.get(meterCode);
-  if (meterCode !== null && meter === undefined) reasons.push(`meter '${meterCode}' is unknown`);
+  if (meterCode !== null && meter === undefined) reasons.push(context.unknownMeter(meterCode));
 
   let quantity: string | null = null;
   if (raw.quantity === undefined || raw.quantity === null || raw.quantity === '') {

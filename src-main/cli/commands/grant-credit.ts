@@ -1,4 +1,5 @@
-import { grantCredit } from '../../services/credits';
+import { creditReach, grantCredit, type CreditReach } from '../../services/credits';
+import type { Credit } from '../../domain/model';
 import { defineCommand, printResult, requiredOption, stringOption } from '../command';
 
 export const grantCreditCommand = defineCommand({
@@ -22,7 +23,8 @@ export const grantCreditCommand = defineCommand({
   },
   args: [],
   async run(ctx, options) {
-    const credit = await grantCredit(await ctx.store(), {
+    const store = await ctx.store();
+    const credit = await grantCredit(store, {
       customer: requiredOption(options, 'customer'),
       kind: requiredOption(options, 'kind'),
       amount: requiredOption(options, 'amount'),
@@ -30,11 +32,18 @@ export const grantCreditCommand = defineCommand({
       note: stringOption(options, 'note'),
       asOf: stringOption(options, 'as-of'),
     });
+    const reach = creditReach(store.read(), credit);
     printResult(
       ctx,
       credit,
       () =>
-        `Granted ${credit.kind} credit ${credit.id}: ${credit.amount} ${credit.currency} to ${credit.customer} on ${credit.granted_on}${credit.expires_on ? `, usable until ${credit.expires_on} (exclusive)` : ''}.\n`,
+        `Granted ${credit.kind} credit ${credit.id}: ${credit.amount} ${credit.currency} to ${credit.customer} on ${credit.granted_on}${credit.expires_on ? `, usable until ${credit.expires_on} (exclusive)` : ''}.\n${reachText(credit, reach)}\n`,
     );
   },
 });
+
+function reachText(credit: Credit, reach: CreditReach): string {
+  return reach.draft === null
+    ? `It will reach ${credit.customer}'s invoice for ${reach.period}, when that period is billed.`
+    : `It will reach ${credit.customer}'s draft invoice ${reach.draft} for ${reach.period} when that period is billed again (bill --period ${reach.period}).`;
+}

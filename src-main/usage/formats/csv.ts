@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { UserError } from '../../domain/errors';
+import { closestMatch } from '../../domain/suggest';
 import { spreadsheetSafeCell, unescapeSpreadsheetCell } from '../../files/csv-cell';
 import { OutputFile } from '../../files/output-file';
 import type { TextInput } from '../text';
@@ -66,17 +67,13 @@ function layoutOf(header: string[], map: Readonly<Record<string, string>>): Layo
     position.set(name, index);
   });
   const column = {} as Record<EventField, number>;
+  const missing: EventField[] = [];
   for (const field of EVENT_FIELDS) {
-    const name = map[field] ?? field;
-    const index = position.get(name) ?? -1;
-    if (index < 0 && (REQUIRED.includes(field) || map[field] !== undefined)) {
-      const hint = map[field] === undefined ? ` Name it so, or use --map ${field}=COLUMN.` : '';
-      throw new UserError(
-        `The CSV header has no column '${name}' (for ${field}); it has: ${names.join(', ')}.${hint}`,
-      );
-    }
+    const index = position.get(map[field] ?? field) ?? -1;
+    if (index < 0 && (REQUIRED.includes(field) || map[field] !== undefined)) missing.push(field);
     column[field] = index;
   }
+  if (missing.length > 0) throw missingColumns(missing, names, map);
   const used = new Set(Object.values(column));
   const properties = names.flatMap((name, index) =>
     used.has(index) || name === '' || name === REASON_COLUMN
@@ -89,6 +86,28 @@ function layoutOf(header: string[], map: Readonly<Record<string, string>>): Layo
     properties,
     reasonColumn: position.get(REASON_COLUMN) ?? -1,
   };
+}
+
+/** One sentence naming every column the header lacks, each with the likely intended one. */
+function missingColumns(
+  missing: readonly EventField[],
+  names: readonly string[],
+  map: Readonly<Record<string, string>>,
+): UserError {
+  const described = missing.map((field) => {
+    const name = map[field] ?? field;
+    const near = closestMatch(name, names);
+    return `'${name}' (for ${field}${near === undefined ? '' : `; did you mean '${near}'?`})`;
+  });
+  const unmapped = missing.filter((field) => map[field] === undefined);
+  const hint =
+    unmapped.length === 0
+      ? ''
+      : ` Name ${unmapped.length === 1 ? 'it' : 'them'} so, or use ${unmapped.map((field) => `--map ${field}=COLUMN`).join(' ')}.`;
+  const columns = missing.length === 1 ? 'column' : 'columns';
+  return new UserError(
+    `The CSV header has no ${columns} ${described.join(', ')}; it has: ${names.join(', ')}.${hint}`,
+  );
 }
 
 /** Line breaks inside a record's fields: the lines it spans beyond its first. */

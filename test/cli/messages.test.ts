@@ -1,0 +1,179 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../support/cli';
+
+const BOOK = {
+  format: 'nexus-billing/bundle@1',
+  settings: { today: '2026-10-15' },
+  meters: [{ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }],
+  plans: [
+    {
+      code: 'basic',
+      name: 'Basic',
+      currency: 'USD',
+      interval: 'month',
+      base_fee: '200.00',
+      sla: [
+        { below: '99.9', credit_percent: '10' },
+        { below: '99', credit_percent: '25' },
+      ],
+      charges: [{ meter: 'api_calls', model: 'per_unit', unit_price: '0.001' }],
+    },
+  ],
+  customers: [{ id: 'acme', name: 'Acme', external_ids: ['org_8f2a'], currency: 'USD' }],
+  contracts: [
+    { id: 'c1', customer: 'acme', plan: 'basic', start_date: '2026-01-01', payment_method: 'card' },
+  ],
+};
+
+async function bookFolder() {
+  const dir = await tempDir();
+  const run = (...args: string[]) => cli([...args, '--data', join(dir, 'data')], dir);
+  await writeFile(join(dir, 'book.json'), JSON.stringify(BOOK));
+  expect((await run('init')).code).toBe(0);
+  expect((await run('load', 'book.json')).code).toBe(0);
+  return { dir, run };
+}
+
+describe('messages that help fix the mistake', () => {
+  it('name every missing CSV column at once, with the column likely meant', async () => {
+    const { dir, run } = await bookFolder();
+    await writeFile(join(dir, 'u.csv'), 'id,customer,meter,time_stamp\ne1,org_8f2a,api_calls,x\n');
+    const result = await run('import-usage', 'u.csv');
+    expect(result).toMatchObject({
+      code: 1,
+      stderr:
+        "The CSV header has no columns 'event_id' (for event_id), 'quantity' (for quantity), 'timestamp' (for timestamp; did you mean 'time_stamp'?); it has: id, customer, meter, time_stamp. Name them so, or use --map event_id=COLUMN --map quantity=COLUMN --map timestamp=COLUMN.\n",
+    });
+  });
+
+  it("suggest the meter or customer meant, the external id for the desk's id, and say what a comma is", async () => {
+    const { dir, run } = await bookFolder();
+    await writeFile(
+      join(dir, 'u.csv'),
+      [
+        'event_id,customer,meter,quantity,timestamp',
+        'e1,org_8f2b,api_cals,1,2026-10-01T00:00:00Z',
+        'e2,acme,api_calls,"1,200",2026-10-01 00:00',
+        'e3,org_8f2a,api_calls,"1.200,5",01/10/2026',
+        '',
+      ].join('\n'),
+    );
+    const result = await run('import-usage', 'u.csv', '--json');
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      errors: [
+        {
+          row: 2,
+          reason:
+            "customer 'org_8f2b' is unknown (did you mean 'org_8f2a'?); meter 'api_cals' is unknown (did you mean 'api_calls'?)",
+        },
+        {
+          row: 3,
+          reason:
+            "customer 'acme' is the desk's id, not the platform's; use its external id 'org_8f2a'; quantity '1,200' has a thousands separator: write it 1200; timestamp '2026-10-01 00:00' has no UTC offset (add Z for UTC, or one such as +02:00)",
+        },
+        {
+          row: 4,
+          reason:
+            "quantity '1.200,5' has a thousands separator and a decimal comma: write it 1200.5; timestamp '01/10/2026' is not a valid date-time (expected ISO 8601 with an offset, such as 2026-10-01T12:00:00Z)",
+        },
+      ],
+    });
+  });
+
+  it("in commands, name the desk's id for an external id and the id likely meant", async () => {
+    const { run } = await bookFolder();
+    const external = await run(
+      'grant-credit',
+      '--customer',
+      'org_8f2a',
+      '--kind',
+      'goodwill',
+      '--amount',
+      '5',
+    );
+    expect(external.stderr).toBe(
+      "There is no customer 'org_8f2a'. 'org_8f2a' is the platform's external id of customer 'acme'; use 'acme' here.\n",
+    );
+    const typo = await run(
+      'grant-credit',
+      '--customer',
+      'acmee',
+      '--kind',
+      'goodwill',
+      '--amount',
+      '5',
+    );
+    expect(typo.stderr).toBe("There is no customer 'acmee'. Did you mean 'acme'?\n");
+    const contract = await run(
+      'uptime',
+      '--contract',
+      'c2',
+      '--period',
+      '2026-10',
+      '--percent',
+      '99',
+    );
+    expect(contract.stderr).toBe("There is no contract 'c2'. Did you mean 'c1'?\n");
+    const amount = await run(
+      'grant-credit',
+      '--customer',
+      'acme',
+      '--kind',
+      'goodwill',
+      '--amount',
+      '1,200.00',
+    );
+    expect(amount.stderr).toBe(
+      "The amount '1,200.00' has a thousands separator: write it 1200.00.\n",
+    );
+  });
+
+  it('grant-credit says which invoice the credit will reach', async () => {
+    const { run } = await bookFolder();
+    const grant = (amount: string) =>
+      run('grant-credit', '--customer', 'acme', '--kind', 'goodwill', '--amount', amount);
+    expect((await grant('5')).stdout).toBe(
+      "Granted goodwill credit goodwill-1: 5.00 USD to acme on 2026-10-15.\nIt will reach acme's invoice for 2026-10, when that period is billed.\n",
+    );
+    const bill = await run('bill', '--period', '2026-10', '--json');
+    const [draft] = JSON.parse(bill.stdout) as { id: string }[];
+    expect((await grant('6')).stdout).toContain(
+      `It will reach acme's draft invoice ${draft?.id} for 2026-10 when that period is billed again (bill --period 2026-10).\n`,
+    );
+    expect((await run('finalize', draft?.id ?? '', '--as-of', '2026-11-01')).code).toBe(0);
+    expect((await grant('7')).stdout).toContain(
+      "It will reach acme's invoice for 2026-11, when that period is billed.\n",
+    );
+  });
+
+  it('uptime says what the figure it replaced had earned', async () => {
+    const { run } = await bookFolder();
+    const record = (percent: string) =>
+      run('uptime', '--contract', 'c1', '--period', '2026-09', '--percent', percent);
+    expect((await record('98.5')).stdout).toBe(
+      'Recorded 98.5% for c1 in 2026-09: SLA credit sla-c1-2026-09 of 50.00 USD, usable from 2026-10-01.\n',
+    );
+    expect((await record('99.5')).stdout).toBe(
+      'Recorded 99.5% for c1 in 2026-09 (replacing 98.5%, which had earned SLA credit sla-c1-2026-09 of 50.00 USD): SLA credit sla-c1-2026-09 of 20.00 USD, usable from 2026-10-01.\n',
+    );
+    expect((await record('99.95')).stdout).toBe(
+      'Recorded 99.95% for c1 in 2026-09 (replacing 99.5%, which had earned SLA credit sla-c1-2026-09 of 20.00 USD): no SLA credit is due.\n',
+    );
+    const replaced = await run(
+      'uptime',
+      '--contract',
+      'c1',
+      '--period',
+      '2026-09',
+      '--percent',
+      '99.97',
+      '--json',
+    );
+    expect(JSON.parse(replaced.stdout)).toMatchObject({
+      credit: null,
+      replaced: { uptime_percent: '99.95', credit: null },
+    });
+  });
+});
