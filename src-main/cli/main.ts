@@ -148,7 +148,8 @@ function parseOptions(
     });
   } catch (error) {
     // parseArgs' messages name the option; the hint after them is ours.
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'Invalid arguments.');
+    const first = (error as Error).message.split('\n')[0] ?? 'Invalid arguments';
+    throw new UsageError(first.endsWith('.') ? first : `${first}.`);
   }
 }
 
