@@ -70,7 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     checkArguments(command, parsed.positionals);
     const data = dataFolder(values, io);
     const ctx: CommandContext = {
-      io,
+      io: commandIO(io),
       json: values.json === true,
       dataDir: data.path,
       store: async () => {
@@ -91,6 +91,22 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } finally {
     await store?.close();
   }
+}
+
+/**
+ * The IO a command gets: what it writes to stderr is always text for a person, so
+ * control characters from the data in it are escaped here, once for every command.
+ * Stdout carries JSON and bundles too, escaped by JSON itself; `printResult` escapes
+ * its text.
+ */
+function commandIO(io: CliIO): CliIO {
+  return {
+    stdout: (text) => io.stdout(text),
+    stderr: (text) => io.stderr(terminalSafeLines(text)),
+    isTTY: io.isTTY,
+    cwd: io.cwd,
+    ...(io.env === undefined ? {} : { env: io.env }),
+  };
 }
 
 interface CommandLine {

@@ -131,5 +131,15 @@ describe('text from files on the terminal', () => {
     );
     expect(credit.stderr).toContain('acme\\u001b]0;owned\\u0007\\u001b[2J\\u202e');
     expect(credit.stderr).not.toMatch(RAW_CONTROL);
+
+    // What a command writes to stderr itself (an import's report) is escaped too.
+    await writeFile(
+      join(dir, 'u.csv'),
+      `event_id,customer,meter,quantity,timestamp\ne1,${evil},api_calls,1,2026-10-01T00:00:00Z\n`,
+    );
+    const report = await cli(['import-usage', 'u.csv', '--data', dir], dir);
+    expect(report.code).toBe(1);
+    expect(report.stderr).toContain("customer 'acme\\u001b]0;owned");
+    expect(report.stderr).not.toMatch(RAW_CONTROL);
   });
 });

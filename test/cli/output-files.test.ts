@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { link, mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
@@ -86,6 +86,21 @@ describe("dump --out never harms a user's file or the store's", () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(1);
     expect(stderr).toBe('nexus-billing: stopped: the output was closed before it was complete.\n');
+
+    // Standard output on a full disk (Linux's /dev/full answers every write with ENOSPC).
+    const full = await open('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', entry, 'dump', '--data', dir], {
+        stdio: ['ignore', full.fd, 'pipe'],
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(
+        'nexus-billing: stopped: cannot write the output: the disk is full.\n',
+      );
+    } finally {
+      await full.close();
+    }
   });
 });
 
