@@ -14,6 +14,7 @@ import {
 } from '../domain/model';
 import type { StoreData } from '../store/data';
 import { jsonPath } from '../domain/json-path';
+import { deskIdInUsage, didYouMeanAside, suggester } from '../domain/suggest';
 import type { Bundle } from './schema';
 
 export interface BundleProblem {
@@ -70,17 +71,27 @@ export function checkBundle(bundle: Bundle, store: StoreData): BundleProblem[] {
   });
 
   const externalIds = new Set([...customers.values()].flatMap((c) => c.external_ids));
+  const nearExternalId = suggester(externalIds);
+  const nearMeter = suggester(meters.keys());
   bundle.usage.forEach((event, index) => {
     if (!externalIds.has(event.customer)) {
-      problems.add(
-        ['usage', index, 'customer'],
-        `no customer has the external id '${event.customer}'`,
-      );
+      problems.add(['usage', index, 'customer'], unknownExternalId(event.customer));
     }
     if (!meters.has(event.meter)) {
-      problems.add(['usage', index, 'meter'], `unknown meter '${event.meter}'`);
+      problems.add(
+        ['usage', index, 'meter'],
+        `unknown meter '${event.meter}'${didYouMeanAside(nearMeter(event.meter))}`,
+      );
     }
   });
+
+  function unknownExternalId(value: string): string {
+    const customer = customers.get(value);
+    if (customer === undefined) {
+      return `no customer has the external id '${value}'${didYouMeanAside(nearExternalId(value))}`;
+    }
+    return deskIdInUsage(value, customer.external_ids);
+  }
 
   checkInvoicesAndPayments(bundle, store, problems);
   return problems.list;

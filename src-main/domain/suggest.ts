@@ -50,6 +50,34 @@ export function closestMatch(value: string, candidates: Iterable<string>): strin
   return best;
 }
 
+/**
+ * `closestMatch` over fixed candidates, remembered per value: an export or a bundle
+ * repeats one mistake on every row, and each search walks every candidate.
+ */
+export function suggester(candidates: Iterable<string>): (value: string) => string | undefined {
+  const list = [...candidates];
+  const known = new Map<string, string | undefined>();
+  return (value) => {
+    if (!known.has(value)) known.set(value, closestMatch(value, list));
+    return known.get(value);
+  };
+}
+
+/**
+ * What to say when usage names a customer by the desk's own id, where the platform's
+ * external id belongs: the commonest mix-up of all. `externalIds` are that customer's.
+ */
+export function deskIdInUsage(value: string, externalIds: readonly string[]): string {
+  return externalIds.length === 0
+    ? `'${value}' is the desk's id of a customer with no external id; usage names customers by the platform's external id (add one to the customer)`
+    : `'${value}' is the desk's id, not the platform's; use its external id ${externalIds.map((id) => `'${id}'`).join(' or ')}`;
+}
+
+/** " (did you mean 'x'?)" to follow a reason with, or '' when there is no match. */
+export function didYouMeanAside(match: string | undefined): string {
+  return match === undefined ? '' : ` (did you mean '${match}'?)`;
+}
+
 /** " Did you mean 'x'?" to end a sentence with, or '' when nothing is close. */
 export function didYouMean(value: string, candidates: Iterable<string>): string {
   const match = closestMatch(value, candidates);

@@ -5,7 +5,7 @@
  * row is rejected.
  */
 import type { Meter } from '../domain/model';
-import { closestMatch } from '../domain/suggest';
+import { deskIdInUsage, didYouMeanAside, suggester } from '../domain/suggest';
 import type { StoreData } from '../store/data';
 import { parseIsoTimestamp, parseQuantity, parseUnixSeconds, periodOf } from './fields';
 import type { SegmentEvent } from './segment';
@@ -60,19 +60,6 @@ export interface UsageContext {
   unknownMeter(value: string): string;
 }
 
-/** A function of a string remembered per value: a bad export repeats one mistake on every row. */
-function memoized(compute: (value: string) => string): (value: string) => string {
-  const known = new Map<string, string>();
-  return (value) => {
-    let result = known.get(value);
-    if (result === undefined) {
-      result = compute(value);
-      known.set(value, result);
-    }
-    return result;
-  };
-}
-
 export function usageContext(
   data: StoreData,
   extra: {
@@ -88,24 +75,17 @@ export function usageContext(
   }
   const meters = new Map<string, Meter>();
   for (const meter of [...data.meters, ...(extra.meters ?? [])]) meters.set(meter.code, meter);
+  const nearCustomer = suggester(customers);
+  const nearMeter = suggester(meters.keys());
   return {
     customers,
     meters,
-    unknownCustomer: memoized((value) => {
-      // The desk's own id where the platform's belongs: the commonest mix-up of all.
+    unknownCustomer: (value) => {
       const externals = externalIdsOf.get(value);
-      if (externals !== undefined) {
-        return externals.length === 0
-          ? `customer '${value}' is the desk's id of a customer with no external id; usage names customers by the platform's external id (add one to the customer)`
-          : `customer '${value}' is the desk's id, not the platform's; use its external id ${externals.map((id) => `'${id}'`).join(' or ')}`;
-      }
-      const match = closestMatch(value, customers);
-      return `customer '${value}' is unknown${match === undefined ? '' : ` (did you mean '${match}'?)`}`;
-    }),
-    unknownMeter: memoized((value) => {
-      const match = closestMatch(value, meters.keys());
-      return `meter '${value}' is unknown${match === undefined ? '' : ` (did you mean '${match}'?)`}`;
-    }),
+      if (externals !== undefined) return `customer ${deskIdInUsage(value, externals)}`;
+      return `customer '${value}' is unknown${didYouMeanAside(nearCustomer(value))}`;
+    },
+    unknownMeter: (value) => `meter '${value}' is unknown${didYouMeanAside(nearMeter(value))}`,
   };
 }
 

@@ -82,6 +82,26 @@ describe('messages that help fix the mistake', () => {
     });
   });
 
+  it("in a bundle's usage, suggest the meter or customer meant and the external id to use", async () => {
+    const { dir, run } = await bookFolder();
+    const event = { event_id: 'e1', quantity: '1', timestamp: '2026-10-01T00:00:00Z' };
+    const usage = [
+      { ...event, customer: 'acme', meter: 'api_call' },
+      { ...event, event_id: 'e2', customer: 'org_8f2', meter: 'api_calls' },
+    ];
+    await writeFile(join(dir, 'usage.json'), JSON.stringify({ format: BOOK.format, usage }));
+    const load = await run('load', 'usage.json');
+    expect(load.stderr).toBe(
+      [
+        'usage.json has 3 problems; nothing was loaded:',
+        "  usage[0].customer: 'acme' is the desk's id, not the platform's; use its external id 'org_8f2a'",
+        "  usage[0].meter: unknown meter 'api_call' (did you mean 'api_calls'?)",
+        "  usage[1].customer: no customer has the external id 'org_8f2' (did you mean 'org_8f2a'?)",
+        '',
+      ].join('\n'),
+    );
+  });
+
   it("in commands, name the desk's id for an external id and the id likely meant", async () => {
     const { run } = await bookFolder();
     const external = await run(
