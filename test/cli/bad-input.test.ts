@@ -3,38 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstInvalidUtf8 } from '../../src-main/files/utf8';
-import { cli, tempDir } from '../support/cli';
+import { bookFolder, SMALL_BOOK as BOOK } from '../support/cli-book';
 
 const HEADER = 'event_id,customer,meter,quantity,timestamp\n';
-
-const BOOK = {
-  format: 'nexus-billing/bundle@1',
-  meters: [{ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }],
-  plans: [
-    {
-      code: 'basic',
-      name: 'Basic',
-      currency: 'USD',
-      interval: 'month',
-      base_fee: '200.00',
-      charges: [{ meter: 'api_calls', model: 'per_unit', unit_price: '0.001' }],
-    },
-  ],
-  customers: [{ id: 'acme', name: 'Acme', external_ids: ['org_8f2a'], currency: 'USD' }],
-  contracts: [
-    { id: 'c1', customer: 'acme', plan: 'basic', start_date: '2026-01-01', payment_method: 'card' },
-  ],
-};
-
-/** A folder with the small book loaded into `data/`; `run` runs the CLI there against it. */
-async function bookFolder() {
-  const dir = await tempDir();
-  const run = (...args: string[]) => cli([...args, '--data', join(dir, 'data')], dir);
-  await writeFile(join(dir, 'book.json'), JSON.stringify(BOOK));
-  expect((await run('init')).code).toBe(0);
-  expect((await run('load', 'book.json')).code).toBe(0);
-  return { dir, run };
-}
 
 describe('numbers a book cannot mean', () => {
   it('are refused in a bundle, with the path of each', async () => {

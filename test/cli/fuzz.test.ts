@@ -12,26 +12,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { COMMANDS } from '../../src-main/cli/commands';
 import { COMMON_OPTIONS } from '../../src-main/cli/main';
 import { cli, tempDir } from '../support/cli';
-
-const BOOK = {
-  format: 'nexus-billing/bundle@1',
-  settings: { today: '2026-10-15' },
-  meters: [{ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }],
-  plans: [
-    {
-      code: 'basic',
-      name: 'Basic',
-      currency: 'USD',
-      interval: 'month',
-      base_fee: '200.00',
-      charges: [{ meter: 'api_calls', model: 'per_unit', unit_price: '0.001' }],
-    },
-  ],
-  customers: [{ id: 'acme', name: 'Acme', external_ids: ['org_8f2a'], currency: 'USD' }],
-  contracts: [
-    { id: 'c1', customer: 'acme', plan: 'basic', start_date: '2026-01-01', payment_method: 'card' },
-  ],
-};
+import { SMALL_BOOK } from '../support/cli-book';
 
 const commands = COMMANDS.map((command) => command.name).filter((name) => name !== 'demo');
 const optionNames = [
@@ -129,7 +110,7 @@ describe('the command line under random arguments', () => {
       vi.unstubAllEnvs();
     });
     const env = { NEXUS_BILLING_DATA: join(dir, 'data') };
-    await writeFile(join(dir, 'book.json'), JSON.stringify(BOOK));
+    await writeFile(join(dir, 'book.json'), JSON.stringify(SMALL_BOOK));
     await writeFile(
       join(dir, 'u.csv'),
       'event_id,customer,meter,quantity,timestamp\ne1,org_8f2a,api_calls,5,2026-10-01T00:00:00Z\n',

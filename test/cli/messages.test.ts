@@ -1,40 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../support/cli';
-
-const BOOK = {
-  format: 'nexus-billing/bundle@1',
-  settings: { today: '2026-10-15' },
-  meters: [{ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }],
-  plans: [
-    {
-      code: 'basic',
-      name: 'Basic',
-      currency: 'USD',
-      interval: 'month',
-      base_fee: '200.00',
-      sla: [
-        { below: '99.9', credit_percent: '10' },
-        { below: '99', credit_percent: '25' },
-      ],
-      charges: [{ meter: 'api_calls', model: 'per_unit', unit_price: '0.001' }],
-    },
-  ],
-  customers: [{ id: 'acme', name: 'Acme', external_ids: ['org_8f2a'], currency: 'USD' }],
-  contracts: [
-    { id: 'c1', customer: 'acme', plan: 'basic', start_date: '2026-01-01', payment_method: 'card' },
-  ],
-};
-
-async function bookFolder() {
-  const dir = await tempDir();
-  const run = (...args: string[]) => cli([...args, '--data', join(dir, 'data')], dir);
-  await writeFile(join(dir, 'book.json'), JSON.stringify(BOOK));
-  expect((await run('init')).code).toBe(0);
-  expect((await run('load', 'book.json')).code).toBe(0);
-  return { dir, run };
-}
+import { bookFolder, SMALL_BOOK as BOOK } from '../support/cli-book';
 
 describe('messages that help fix the mistake', () => {
   it('name every missing CSV column at once, with the column likely meant', async () => {
@@ -102,52 +69,26 @@ describe('messages that help fix the mistake', () => {
     );
   });
 
-  it("in commands, name the desk's id for an external id and the id likely meant", async () => {
+  it.each([
+    [
+      ['grant-credit', '--customer', 'org_8f2a', '--kind', 'goodwill', '--amount', '5'],
+      "There is no customer 'org_8f2a'. 'org_8f2a' is the platform's external id of customer 'acme'; use 'acme' here.",
+    ],
+    [
+      ['grant-credit', '--customer', 'acmee', '--kind', 'goodwill', '--amount', '5'],
+      "There is no customer 'acmee'. Did you mean 'acme'?",
+    ],
+    [
+      ['uptime', '--contract', 'c2', '--period', '2026-10', '--percent', '99'],
+      "There is no contract 'c2'. Did you mean 'c1'?",
+    ],
+    [
+      ['grant-credit', '--customer', 'acme', '--kind', 'goodwill', '--amount', '1,200.00'],
+      "The amount '1,200.00' has a thousands separator: write it 1200.00.",
+    ],
+  ])('in commands, answer %j with the fix', async (args, sentence) => {
     const { run } = await bookFolder();
-    const external = await run(
-      'grant-credit',
-      '--customer',
-      'org_8f2a',
-      '--kind',
-      'goodwill',
-      '--amount',
-      '5',
-    );
-    expect(external.stderr).toBe(
-      "There is no customer 'org_8f2a'. 'org_8f2a' is the platform's external id of customer 'acme'; use 'acme' here.\n",
-    );
-    const typo = await run(
-      'grant-credit',
-      '--customer',
-      'acmee',
-      '--kind',
-      'goodwill',
-      '--amount',
-      '5',
-    );
-    expect(typo.stderr).toBe("There is no customer 'acmee'. Did you mean 'acme'?\n");
-    const contract = await run(
-      'uptime',
-      '--contract',
-      'c2',
-      '--period',
-      '2026-10',
-      '--percent',
-      '99',
-    );
-    expect(contract.stderr).toBe("There is no contract 'c2'. Did you mean 'c1'?\n");
-    const amount = await run(
-      'grant-credit',
-      '--customer',
-      'acme',
-      '--kind',
-      'goodwill',
-      '--amount',
-      '1,200.00',
-    );
-    expect(amount.stderr).toBe(
-      "The amount '1,200.00' has a thousands separator: write it 1200.00.\n",
-    );
+    expect(await run(...args)).toEqual({ code: 1, stdout: '', stderr: `${sentence}\n` });
   });
 
   it('grant-credit says which invoice the credit will reach', async () => {

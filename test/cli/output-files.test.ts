@@ -5,23 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
 import { OutputFile, writeOutputFile } from '../../src-main/files/output-file';
 import { cli, tempDir } from '../support/cli';
-
-const BOOK = {
-  format: 'nexus-billing/bundle@1',
-  meters: [{ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }],
-  customers: [{ id: 'acme', name: 'Acme', external_ids: ['org_8f2a'], currency: 'USD' }],
-};
-
-/** A folder with a loaded store in `data/`; `run` runs the CLI there against it. */
-async function bookFolder() {
-  const dir = await tempDir();
-  const data = join(dir, 'data');
-  const run = (...args: string[]) => cli([...args, '--data', data], dir);
-  await writeFile(join(dir, 'book.json'), JSON.stringify(BOOK));
-  expect((await run('init')).code).toBe(0);
-  expect((await run('load', 'book.json')).code).toBe(0);
-  return { dir, data, run };
-}
+import { bookFolder } from '../support/cli-book';
 
 describe("dump --out never harms a user's file or the store's", () => {
   it('refuses store.json and anything else inside the data folder, and leaves them as they were', async () => {
