@@ -22,6 +22,7 @@ import {
 } from '../usage/formats';
 import { jsonRowHandler, NDJSON } from '../usage/formats/json';
 import type { RejectsTarget, RowSink } from '../usage/formats/types';
+import { describeFileError } from '../files/file-errors';
 import { checkOutputPath } from '../files/output-file';
 import { decodeRatedEvent } from '../usage/segment';
 import { UsageStaging, type RowError, type StagedBatch } from '../usage/staging';
@@ -165,9 +166,7 @@ async function fileSize(path: string): Promise<number> {
     return info.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(
-      `Cannot read '${path}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-    );
+    throw new UserError(`Cannot read '${path}': ${describeFileError(error)}.`);
   }
 }
 

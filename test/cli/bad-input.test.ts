@@ -134,6 +134,22 @@ describe('number formats', () => {
   });
 });
 
+describe('an input file that cannot be read', () => {
+  it('is one sentence naming it, whatever the command', async () => {
+    const { dir, run } = await bookFolder();
+    expect(await run('import-usage', 'nope.csv')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Cannot read '${join(dir, 'nope.csv')}': no such file or folder.\n`,
+    });
+    expect(await run('load', 'data')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Cannot read data: it is a folder, not a file.\n',
+    });
+  });
+});
+
 describe('invalid UTF-8', () => {
   it('in a bundle is refused with its line and byte offset', async () => {
     const { dir, run } = await bookFolder();
