@@ -6,8 +6,16 @@
 
 const FATAL = new TextDecoder('utf-8', { fatal: true });
 
-/** The offset of the first byte that is not part of valid UTF-8, or -1 when all is valid. */
-export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+/**
+ * The offset of the first byte that is not part of valid UTF-8, or -1 when all is
+ * valid. With `cutEnd: 'valid'` a character that the end of `bytes` cuts short counts
+ * as valid so far: the next piece of a stream may complete it.
+ */
+export function firstInvalidUtf8(
+  bytes: Uint8Array,
+  from = 0,
+  { cutEnd = 'invalid' }: { cutEnd?: 'valid' | 'invalid' } = {},
+): number {
   let index = from;
   while (index < bytes.length) {
     const lead = bytes[index] as number;
@@ -28,10 +36,12 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
     const second = bytes[index + 1];
     const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
     const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-    if (second === undefined || second < low || second > high) return index;
+    if (second === undefined) return cutEnd === 'valid' ? -1 : index;
+    if (second < low || second > high) return index;
     for (let next = 2; next < length; next++) {
       const byte = bytes[index + next];
-      if (byte === undefined || byte < 0x80 || byte > 0xbf) return index;
+      if (byte === undefined) return cutEnd === 'valid' ? -1 : index;
+      if (byte < 0x80 || byte > 0xbf) return index;
     }
     index += length;
   }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform, pipeline, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { UserError } from '../domain/errors';
 import { firstInvalidUtf8, lineOfOffset, utf8Place } from '../files/utf8';
 
@@ -31,11 +32,14 @@ const PIECE = 1 << 16;
 /** `onPiece` is called after each piece is read (progress). */
 export function openTextInput(path: string, onPiece: () => void = () => undefined): TextInput {
   const hash = createHash('sha256');
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Node's StringDecoder replaces invalid bytes with U+FFFD; a strict TextDecoder would
+  // throw instead, but decodes about four times slower. So the bytes are checked only
+  // when a piece holds U+FFFD: it was either replaced (refused) or in the file as it is.
+  const decoder = new StringDecoder('utf8');
   let bytes = 0;
   let first = true;
   let quote = false;
-  /** The previous piece's last bytes: a character cut between two pieces starts there. */
+  /** The last bytes read: a character cut between two pieces starts there. */
   let tail: Buffer = Buffer.alloc(0);
   const text = new Transform({
     readableObjectMode: true,
@@ -43,14 +47,16 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
       hash.update(chunk);
       const start = bytes;
       bytes += chunk.length;
-      let piece: string;
-      try {
-        piece = decoder.decode(chunk, { stream: true });
-      } catch {
-        invalidUtf8(path, start, tail, chunk).then(done, done);
-        return;
+      let piece = decoder.write(chunk);
+      if (piece.includes(REPLACEMENT)) {
+        const window = Buffer.concat([tail, chunk]);
+        const invalid = firstInvalidUtf8(window, heldBackStart(tail), { cutEnd: 'valid' });
+        if (invalid >= 0) {
+          invalidUtf8(path, start - tail.length + invalid).then(done, done);
+          return;
+        }
       }
-      tail = chunk.subarray(-3);
+      tail = chunk.length >= 3 ? chunk.subarray(-3) : Buffer.concat([tail, chunk]).subarray(-3);
       if (first && piece.length > 0) {
         first = false;
         if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
@@ -60,11 +66,10 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
       onPiece();
     },
     flush(done) {
-      let rest: string;
-      try {
-        rest = decoder.decode();
-      } catch {
-        invalidUtf8(path, bytes, tail, Buffer.alloc(0)).then(done, done);
+      const rest = decoder.end();
+      // What the decoder still holds at the end is a character the file cuts short.
+      if (rest.includes(REPLACEMENT)) {
+        invalidUtf8(path, bytes - tail.length + heldBackStart(tail)).then(done, done);
         return;
       }
       done(null, rest === '' ? undefined : rest);
@@ -80,19 +85,13 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
   };
 }
 
+const REPLACEMENT = '\ufffd';
+
 /**
- * The error for the first invalid byte, found in the piece starting at byte `start`
- * or in a character begun at the end of the previous piece (`tail`); its line is
- * counted by reading the file up to it again, which only a refused file pays for.
+ * The error for the invalid byte at `offset`; its line is counted by reading the file
+ * up to it again, which only a refused file pays for.
  */
-async function invalidUtf8(
-  path: string,
-  start: number,
-  tail: Buffer,
-  chunk: Buffer,
-): Promise<UserError> {
-  const joined = Buffer.concat([tail, chunk]);
-  const offset = start - tail.length + firstInvalidUtf8(joined, heldBackStart(tail));
+async function invalidUtf8(path: string, offset: number): Promise<UserError> {
   let line = 1;
   let read = 0;
   for await (const piece of createReadStream(path, { end: Math.max(offset - 1, 0) })) {

@@ -215,6 +215,33 @@ describe('invalid UTF-8', () => {
     );
   });
 
+  it('is told from a U+FFFD the file really holds, and found in a character the end cuts short', async () => {
+    const { dir, run } = await bookFolder();
+    const row = (id: string, meter: string) =>
+      Buffer.from(`${id},org_8f2a,api_calls,1,2026-10-01T00:00:00Z,${meter}\n`);
+    // A real U+FFFD (EF BF BD) in a property, and an "é" cut by the first piece's end.
+    const head = Buffer.from(`${HEADER.trimEnd()},note\n`);
+    const first = Buffer.concat([head, row('e1', '\ufffd')]);
+    const padding = Buffer.from(`${'x'.repeat((1 << 16) - first.length - 2)}\n`);
+    const kept = Buffer.concat([first, Buffer.from('#'), padding, Buffer.from([0xc3, 0xa9])]);
+    await writeFile(join(dir, 'ok.csv'), Buffer.concat([kept, Buffer.from('\n'), row('e2', 'b')]));
+    const imported = await run('import-usage', 'ok.csv', '--keep-valid', '--json');
+    expect(JSON.parse(imported.stdout)).toMatchObject({ accepted: 2 });
+
+    // The file ends two bytes into a three-byte character.
+    const cut = Buffer.concat([
+      head,
+      row('e3', 'c'),
+      row('e4', 'd').subarray(0, -1),
+      Buffer.from([0xe2, 0x82]),
+    ]);
+    await writeFile(join(dir, 'cut-end.csv'), cut);
+    const refused = await run('import-usage', 'cut-end.csv');
+    expect(refused.stderr).toBe(
+      `cut-end.csv is not valid UTF-8 at line 3, byte offset ${cut.length - 2}; save it as UTF-8 and import it again. Nothing was imported.\n`,
+    );
+  });
+
   it('is found exactly where a strict decoder stops', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
