@@ -14,7 +14,6 @@ import {
 } from '../domain/model';
 import type { StoreData } from '../store/data';
 import { jsonPath } from '../domain/json-path';
-import { deskIdInUsage, didYouMeanAside, suggester } from '../domain/suggest';
 import type { Bundle } from './schema';
 
 export interface BundleProblem {
@@ -69,29 +68,6 @@ export function checkBundle(bundle: Bundle, store: StoreData): BundleProblem[] {
       problems.add(['uptime', index, 'contract'], `unknown contract '${uptime.contract}'`);
     }
   });
-
-  const externalIds = new Set([...customers.values()].flatMap((c) => c.external_ids));
-  const nearExternalId = suggester(externalIds);
-  const nearMeter = suggester(meters.keys());
-  bundle.usage.forEach((event, index) => {
-    if (!externalIds.has(event.customer)) {
-      problems.add(['usage', index, 'customer'], unknownExternalId(event.customer));
-    }
-    if (!meters.has(event.meter)) {
-      problems.add(
-        ['usage', index, 'meter'],
-        `unknown meter '${event.meter}'${didYouMeanAside(nearMeter(event.meter))}`,
-      );
-    }
-  });
-
-  function unknownExternalId(value: string): string {
-    const customer = customers.get(value);
-    if (customer === undefined) {
-      return `no customer has the external id '${value}'${didYouMeanAside(nearExternalId(value))}`;
-    }
-    return deskIdInUsage(value, customer.external_ids);
-  }
 
   checkInvoicesAndPayments(bundle, store, problems);
   return problems.list;

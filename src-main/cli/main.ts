@@ -19,6 +19,7 @@ import {
   type OptionValues,
 } from './command';
 import { COMMANDS } from './commands';
+import { storeLockOptions, WAIT_OPTION } from './store-lock';
 import { terminalSafe, terminalSafeLines } from './terminal-text';
 
 /** The environment variable naming the data folder when `--data` does not. */
@@ -36,6 +37,7 @@ export const COMMON_OPTIONS: Record<string, OptionSpec> = {
   },
   json: { type: 'boolean', description: 'print exactly one JSON document on stdout' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
+  wait: WAIT_OPTION,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
@@ -69,6 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     checkArguments(command, parsed.positionals);
     const data = dataFolder(values, io);
+    const lock = storeLockOptions(values.wait, command.name, data.path, commandIO(io));
     const ctx: CommandContext = {
       io: commandIO(io),
       json: values.json === true,
@@ -76,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       store: async () => {
         if (store === undefined) {
           await checkDataFolder(data, command);
-          store = await openStore(data.path);
+          store = await openStore(data.path, { lock });
         }
         return store;
       },
@@ -284,8 +287,9 @@ function generalHelp(): string {
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(20)} ${command.summary}`),
     '',
-    `Every command takes --data DIR (else $${DATA_ENV}, else the desktop app's folder), --json and --help,`,
-    'before or after its name.',
+    `Every command takes --data DIR (else $${DATA_ENV}, else the desktop app's folder), --json,`,
+    '--help and --wait SECONDS (how long to wait for a store another program has open;',
+    'default 30), before or after its name.',
     'Exit codes: 0 done, 1 the data or the request was refused (one sentence on stderr), 2 usage error.',
     '',
   ].join('\n');

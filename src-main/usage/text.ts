@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { Transform, pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { UserError } from '../domain/errors';
-import { firstInvalidUtf8, lineOfOffset, utf8Place } from '../files/utf8';
+import { lineAtOffset, utf8Place, Utf8Check } from '../files/utf8';
 
 export interface TextInput {
   /** The file's text in pieces (object mode: strings, never a character cut in two). */
@@ -32,31 +32,23 @@ const PIECE = 1 << 16;
 /** `onPiece` is called after each piece is read (progress). */
 export function openTextInput(path: string, onPiece: () => void = () => undefined): TextInput {
   const hash = createHash('sha256');
-  // Node's StringDecoder replaces invalid bytes with U+FFFD; a strict TextDecoder would
-  // throw instead, but decodes about four times slower. So the bytes are checked only
-  // when a piece holds U+FFFD: it was either replaced (refused) or in the file as it is.
   const decoder = new StringDecoder('utf8');
+  // StringDecoder would replace an invalid byte with U+FFFD: the bytes are checked first.
+  const utf8 = new Utf8Check();
   let bytes = 0;
   let first = true;
   let quote = false;
-  /** The last bytes read: a character cut between two pieces starts there. */
-  let tail: Buffer = Buffer.alloc(0);
   const text = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
-      const start = bytes;
       bytes += chunk.length;
-      let piece = decoder.write(chunk);
-      if (piece.includes(REPLACEMENT)) {
-        const window = Buffer.concat([tail, chunk]);
-        const invalid = firstInvalidUtf8(window, heldBackStart(tail), { cutEnd: 'valid' });
-        if (invalid >= 0) {
-          invalidUtf8(path, start - tail.length + invalid).then(done, done);
-          return;
-        }
+      const invalid = utf8.push(chunk);
+      if (invalid >= 0) {
+        invalidUtf8(path, invalid).then(done, done);
+        return;
       }
-      tail = chunk.length >= 3 ? chunk.subarray(-3) : Buffer.concat([tail, chunk]).subarray(-3);
+      let piece = decoder.write(chunk);
       if (first && piece.length > 0) {
         first = false;
         if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
@@ -66,12 +58,12 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
       onPiece();
     },
     flush(done) {
-      const rest = decoder.end();
-      // What the decoder still holds at the end is a character the file cuts short.
-      if (rest.includes(REPLACEMENT)) {
-        invalidUtf8(path, bytes - tail.length + heldBackStart(tail)).then(done, done);
+      const invalid = utf8.end();
+      if (invalid >= 0) {
+        invalidUtf8(path, invalid).then(done, done);
         return;
       }
+      const rest = decoder.end();
       done(null, rest === '' ? undefined : rest);
     },
   });
@@ -85,34 +77,12 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
   };
 }
 
-const REPLACEMENT = '\ufffd';
-
-/**
- * The error for the invalid byte at `offset`; its line is counted by reading the file
- * up to it again, which only a refused file pays for.
- */
+/** The error for the invalid byte at `offset`. */
 async function invalidUtf8(path: string, offset: number): Promise<UserError> {
-  let line = 1;
-  let read = 0;
-  for await (const piece of createReadStream(path, { end: Math.max(offset - 1, 0) })) {
-    const bytes = piece as Buffer;
-    line += lineOfOffset(bytes, Math.min(bytes.length, offset - read)) - 1;
-    read += bytes.length;
-  }
+  const line = await lineAtOffset(path, offset);
   return new UserError(
     `${basename(path)} is not valid UTF-8 at ${utf8Place(line, offset)}; save it as UTF-8 and import it again. Nothing was imported.`,
   );
-}
-
-/** Where in `tail` the character the decoder held back (cut by the piece's end) begins. */
-function heldBackStart(tail: Buffer): number {
-  for (let index = tail.length - 1; index >= 0; index--) {
-    const byte = tail[index] as number;
-    if ((byte & 0xc0) === 0x80) continue;
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return tail.length - index < length ? index : tail.length;
-  }
-  return tail.length;
 }
 
 /**

@@ -58,6 +58,12 @@ export interface UsageContext {
   unknownCustomer(value: string): string;
   /** Why a meter is unknown, with the code most likely meant. */
   unknownMeter(value: string): string;
+  /**
+   * Asked about a customer or meter the context lacks; true lets the row pass for now.
+   * A bundle may list its customers and meters after its usage, so it checks these
+   * references itself once it has read them all.
+   */
+  defer?: (reference: 'customer' | 'meter', value: string) => boolean;
 }
 
 export function usageContext(
@@ -125,10 +131,14 @@ export function validateUsage(
   const customer = textField(raw.customer, labels.customer, true);
   const meterCode = textField(raw.meter, labels.meter, true);
   if (customer !== null && !context.customers.has(customer)) {
-    reasons.push(context.unknownCustomer(customer));
+    if (context.defer?.('customer', customer) !== true) {
+      reasons.push(context.unknownCustomer(customer));
+    }
   }
   const meter = meterCode === null ? undefined : context.meters.get(meterCode);
-  if (meterCode !== null && meter === undefined) reasons.push(context.unknownMeter(meterCode));
+  if (meterCode !== null && meter === undefined) {
+    if (context.defer?.('meter', meterCode) !== true) reasons.push(context.unknownMeter(meterCode));
+  }
 
   let quantity: string | null = null;
   if (raw.quantity === undefined || raw.quantity === null || raw.quantity === '') {

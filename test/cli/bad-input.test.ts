@@ -37,7 +37,7 @@ describe('numbers a book cannot mean', () => {
         'big.json has 3 problems; nothing was loaded:',
         '  plans[0].base_fee: has more than 15 digits before the decimal point, more than any book can mean',
         '  credits[0].amount: has more than 20 decimals',
-        '  usage[0].quantity: has more than 15 digits before the decimal point, more than any book can mean',
+        "  usage[0]: quantity '99999999999999999' has more than 15 digits before the decimal point, more than any book can mean",
         '',
       ].join('\n'),
     );
@@ -145,7 +145,7 @@ describe('an input file that cannot be read', () => {
     expect(await run('load', 'data')).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'Cannot read data: it is a folder, not a file.\n',
+      stderr: 'Cannot read data: it is not a file.\n',
     });
   });
 });

@@ -35,7 +35,7 @@ describe('options common to every command', () => {
       code: 2,
       stdout: '',
       stderr:
-        "nexus-billing: '--period' cannot stand before the command's name; only --data, --json, --help can. Run 'nexus-billing --help'.\n",
+        "nexus-billing: '--period' cannot stand before the command's name; only --data, --json, --help, --wait can. Run 'nexus-billing --help'.\n",
     });
   });
 

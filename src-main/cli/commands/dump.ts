@@ -1,6 +1,7 @@
-import { writeBundle } from '../../bundle/dump';
+import { writeBundle, type DumpProgress } from '../../bundle/dump';
 import { OutputFile } from '../../files/output-file';
-import { defineCommand, stringOption } from '../command';
+import { defineCommand, stringOption, type CommandContext } from '../command';
+import { throttled } from '../progress';
 
 export const dumpCommand = defineCommand({
   name: 'dump',
@@ -16,8 +17,10 @@ export const dumpCommand = defineCommand({
   args: [],
   async run(ctx, options) {
     const out = stringOption(options, 'out');
+    const onProgress = dumpProgress(ctx);
     if (out === undefined) {
-      await writeBundle(await ctx.store(), (chunk) => ctx.io.stdout(chunk));
+      await writeBundle(await ctx.store(), (chunk) => ctx.io.stdout(chunk), onProgress);
+      ctx.progress('');
       return;
     }
     const path = ctx.resolvePath(out);
@@ -28,14 +31,26 @@ export const dumpCommand = defineCommand({
       protectedFolders: [{ path: ctx.dataDir, role: 'the data folder' }],
     });
     try {
-      await writeBundle(await ctx.store(), (chunk) => file.write(chunk));
+      // Written synchronously a megabyte at a time: memory holds one buffer, not the events.
+      await writeBundle(await ctx.store(), (chunk) => file.write(chunk), onProgress);
       file.commit();
     } catch (error) {
       file.abandon();
       throw error;
     }
+    ctx.progress('');
     // With --json stdout carries exactly one document: where the bundle went.
     if (ctx.json) ctx.io.stdout(`${JSON.stringify({ out: path })}\n`);
     else ctx.io.stderr(`Wrote ${path}\n`);
   },
 });
+
+function dumpProgress(ctx: CommandContext): (progress: DumpProgress) => void {
+  return throttled(
+    ({ events, totalEvents }) =>
+      ctx.progress(
+        `Dumping: ${events.toLocaleString('en')} of ${totalEvents.toLocaleString('en')} usage events`,
+      ),
+    ({ events, totalEvents }) => events >= totalEvents,
+  );
+}
