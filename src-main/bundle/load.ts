@@ -18,6 +18,9 @@ import {
 } from '../services/importUsage';
 import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
+import { deskIdInUsage, didYouMeanAside, suggester } from '../domain/suggest';
+import { describeFileError } from '../files/file-errors';
+import { lineAtOffset, utf8Place, Utf8Check } from '../files/utf8';
 import { usageContext, type UsageContext } from '../usage/validate';
 import { bundleError, checkSections } from './parse';
 import { visitBundleStream, visitBundleValue, type BundleVisitor } from './read';
@@ -65,16 +68,22 @@ export async function loadBundleFile(
   const totalBytes = await bundleFileSize(path, source);
   return loadWith(store, source, async (loader) => {
     const hash = createHash('sha256');
+    const utf8 = new Utf8Check();
     let bytesRead = 0;
     async function* hashedChunks(): AsyncGenerator<Buffer> {
       try {
         for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
           hash.update(chunk as Buffer);
+          const invalid = utf8.push(chunk as Buffer);
+          if (invalid >= 0) throw await invalidUtf8(path, source, invalid);
           yield chunk as Buffer;
         }
       } catch (error) {
-        throw new UserError(`Cannot read ${source}: ${(error as Error).message}.`);
+        if (error instanceof UserError) throw error;
+        throw new UserError(`Cannot read ${source}: ${describeFileError(error)}.`);
       }
+      const invalid = utf8.end();
+      if (invalid >= 0) throw await invalidUtf8(path, source, invalid);
     }
     await visitBundleStream(hashedChunks(), source, loader, (bytes) => {
       bytesRead += bytes;
@@ -82,6 +91,14 @@ export async function loadBundleFile(
     });
     return hash.digest('hex');
   });
+}
+
+/** A bundle is UTF-8 JSON: an invalid byte is refused with its place, never replaced. */
+async function invalidUtf8(path: string, source: string, offset: number): Promise<UserError> {
+  const line = await lineAtOffset(path, offset);
+  return new UserError(
+    `${source} is not valid UTF-8 at ${utf8Place(line, offset)}; a bundle is UTF-8 JSON. Nothing was loaded.`,
+  );
 }
 
 /** Loads a bundle already in memory (the demo book, a test's, the app's). */
@@ -232,6 +249,11 @@ class BundleLoader implements BundleVisitor {
 
   private unresolvedReferences(bundle: Bundle): BundleProblem[] {
     const known = usageContext(this.store.read(), bundle);
+    const nearExternalId = suggester(known.customers);
+    const nearMeter = suggester(known.meters.keys());
+    const byDeskId = new Map(
+      [...this.store.read().customers, ...bundle.customers].map((c) => [c.id, c]),
+    );
     const problems: BundleProblem[] = [];
     const report = (
       notes: Map<string, { first: number; count: number }>,
@@ -249,13 +271,18 @@ class BundleLoader implements BundleVisitor {
       this.pending.customer,
       (value) => known.customers.has(value),
       'customer',
-      (value) => `no customer has the external id '${value}'`,
+      (value) => {
+        const customer = byDeskId.get(value);
+        return customer === undefined
+          ? `no customer has the external id '${value}'${didYouMeanAside(nearExternalId(value))}`
+          : deskIdInUsage(value, customer.external_ids);
+      },
     );
     report(
       this.pending.meter,
       (value) => known.meters.has(value),
       'meter',
-      (value) => `unknown meter '${value}'`,
+      (value) => `unknown meter '${value}'${didYouMeanAside(nearMeter(value))}`,
     );
     return problems.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
   }

@@ -4,6 +4,7 @@
  * generated from one description), and calls the services: no billing logic here.
  */
 import type { Store } from '../store/store';
+import { terminalSafeLines } from './terminal-text';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -12,6 +13,8 @@ export interface CliIO {
   readonly isTTY: boolean;
   /** The folder relative paths are resolved against. */
   readonly cwd: string;
+  /** The environment (`NEXUS_BILLING_DATA`); the process's when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface OptionSpec {
@@ -52,6 +55,8 @@ export interface Command {
   summary: string;
   options: Record<string, OptionSpec>;
   args: ArgumentSpec[];
+  /** The command sets up a new store, so its data folder need not exist yet (`init`). */
+  createsDataFolder?: boolean;
   /** Returns the exit code; nothing means 0. */
   run(ctx: CommandContext, options: OptionValues, args: string[]): Promise<number | void>;
 }
@@ -89,7 +94,10 @@ export function listOption(options: OptionValues, name: string): string[] {
     : [];
 }
 
-/** Writes the command's result: JSON when --json, else the human-readable text. */
+/**
+ * Writes the command's result: JSON when --json, else the human-readable text, whose
+ * control characters (from names and ids in the store) are escaped but its own lines.
+ */
 export function printResult(ctx: CommandContext, json: unknown, text: () => string): void {
-  ctx.io.stdout(ctx.json ? `${JSON.stringify(json, null, 2)}\n` : text());
+  ctx.io.stdout(ctx.json ? `${JSON.stringify(json, null, 2)}\n` : terminalSafeLines(text()));
 }

@@ -1,12 +1,16 @@
+import { terminalSafe } from './terminal-text';
+
 /**
  * A plain-text table for the terminal: columns padded to their widest cell, numbers
- * (amounts, counts) right-aligned so that their digits line up as on a ledger.
+ * (amounts, counts) right-aligned so that their digits line up as on a ledger. Cells
+ * come from the store, so control characters in them are escaped.
  */
 export function textTable(
   header: readonly string[],
-  rows: readonly (readonly string[])[],
+  unsafeRows: readonly (readonly string[])[],
   rightAligned: readonly number[] = [],
 ): string {
+  const rows = unsafeRows.map((row) => row.map(terminalSafe));
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );

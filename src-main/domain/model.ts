@@ -5,9 +5,11 @@
  * round trip is the identity. Field names follow the bundle (snake_case) for that reason.
  */
 import { z } from 'zod';
+import { decimalBoundIssue } from './bounds';
 import { isCurrencyCode, minorUnits } from './currency';
 import { isPeriod, isValidDate } from './dates';
 import { DEFAULT_LOCALE, isSupportedLocale } from './locale-format';
+import { numberFormatIssue } from './number-format';
 
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 /** Decimals travel as strings, never as JSON numbers (a float would already have lost them). */
@@ -15,9 +17,13 @@ export const decimalString = z
   .string({ error: 'must be a decimal string such as "12.50"' })
   .regex(DECIMAL, { error: 'must be a decimal string such as "12.50"' });
 
-export const nonNegativeDecimal = decimalString.refine((v) => !v.startsWith('-'), {
-  error: 'must not be negative',
-});
+/** Every quantity, price and amount that enters the book: never negative, never absurd. */
+export const nonNegativeDecimal = decimalString
+  .refine((v) => !v.startsWith('-'), { error: 'must not be negative' })
+  .check((ctx) => {
+    const issue = decimalBoundIssue(ctx.value);
+    if (issue !== null) ctx.issues.push({ code: 'custom', message: issue, input: ctx.value });
+  });
 
 export const positiveDecimal = nonNegativeDecimal.refine((v) => /[1-9]/.test(v), {
   error: 'must be greater than 0',
@@ -107,11 +113,18 @@ export type PageSize = (typeof PAGE_SIZES)[number];
 export const localeTag = z
   .string()
   .refine(isSupportedLocale, { error: 'must be a locale such as "en-US" or "de-DE"' });
+/** An invoice or credit-note number format, checked when it is loaded. */
+const numberFormat = z
+  .string({ error: 'must be a number format such as "INV-{YYYY}-{SEQ:5}"' })
+  .check((ctx) => {
+    const issue = numberFormatIssue(ctx.value);
+    if (issue !== null) ctx.issues.push({ code: 'custom', message: issue, input: ctx.value });
+  });
 
 export const settingsSchema = z.strictObject({
   seller: sellerSchema.default(sellerSchema.parse({})),
-  invoice_number_format: z.string().default('INV-{YYYY}-{SEQ:5}'),
-  credit_note_number_format: z.string().default('CN-{YYYY}-{SEQ:5}'),
+  invoice_number_format: numberFormat.default('INV-{YYYY}-{SEQ:5}'),
+  credit_note_number_format: numberFormat.default('CN-{YYYY}-{SEQ:5}'),
   payment_terms_days: z.number().int().min(0).default(30),
   today: isoDate.nullable().default(null),
   smtp: smtpSchema.nullable().default(null),
@@ -124,8 +137,8 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** Settings in a bundle are merged over the current ones, so every field is optional. */
 export const settingsPatchSchema = z.strictObject({
   seller: sellerSchema.partial().optional(),
-  invoice_number_format: z.string().optional(),
-  credit_note_number_format: z.string().optional(),
+  invoice_number_format: numberFormat.optional(),
+  credit_note_number_format: numberFormat.optional(),
   payment_terms_days: z.number().int().min(0).optional(),
   today: isoDate.nullable().optional(),
   smtp: smtpSchema.nullable().optional(),

@@ -1,6 +1,7 @@
 import { UserError } from '../domain/errors';
 import type { ContractTerms } from '../domain/lines';
 import type { Contract, Customer, Meter, Plan } from '../domain/model';
+import { didYouMean } from '../domain/suggest';
 import type { StoreData } from '../store/data';
 
 /** The catalog of a store document indexed for billing: a contract's plan, customer and meters. */
@@ -19,14 +20,26 @@ export class Book {
 
   contract(id: string): Contract {
     const contract = this.contracts.get(id);
-    if (!contract) throw new UserError(`There is no contract '${id}'.`);
+    if (!contract) {
+      throw new UserError(`There is no contract '${id}'.${didYouMean(id, this.contracts.keys())}`);
+    }
     return contract;
   }
 
   customer(id: string): Customer {
     const customer = this.customers.get(id);
-    if (!customer) throw new UserError(`There is no customer '${id}'.`);
+    if (!customer) throw new UserError(`There is no customer '${id}'.${this.customerHint(id)}`);
     return customer;
+  }
+
+  /** The desk's id when the platform's external id was given, else the nearest id. */
+  private customerHint(id: string): string {
+    for (const customer of this.customers.values()) {
+      if (customer.external_ids.includes(id)) {
+        return ` '${id}' is the platform's external id of customer '${customer.id}'; use '${customer.id}' here.`;
+      }
+    }
+    return didYouMean(id, this.customers.keys());
   }
 
   terms(contract: Contract): ContractTerms {

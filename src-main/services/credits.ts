@@ -2,9 +2,10 @@
 import { firstFreeId } from '../domain/collections';
 import { UserError } from '../domain/errors';
 import { isCurrencyCode } from '../domain/currency';
-import { isValidDate } from '../domain/dates';
+import { addMonths, isValidDate, periodOfDate } from '../domain/dates';
 import { CREDIT_KINDS, type Credit, type CreditKind } from '../domain/model';
 import { formatMoney } from '../domain/money';
+import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { Book } from './book';
 import { parseAmount } from './amount';
@@ -22,6 +23,37 @@ export interface GrantCreditInput {
   expires_on?: string | null;
   note?: string;
   asOf?: string;
+}
+
+/** Where a credit will first be used, so the desk can tell the customer. */
+export interface CreditReach {
+  /** The first period whose invoice can still take the credit. */
+  period: string;
+  /** That period's draft, when one is computed already: the next bill run applies the credit to it. */
+  draft: string | null;
+}
+
+/**
+ * The first invoice a credit can reach: the customer's invoices in its currency, from
+ * the month it is granted on (billing.md §6: a credit applies to periods ending on or
+ * after its grant), skipping periods already finalized.
+ */
+export function creditReach(data: StoreData, credit: Credit): CreditReach {
+  const invoices = data.invoices.filter(
+    (invoice) =>
+      invoice.customer === credit.customer &&
+      invoice.currency === credit.currency &&
+      invoice.status !== 'void' &&
+      invoice.status !== 'marketplace',
+  );
+  let period = periodOfDate(credit.granted_on);
+  const finalizedOnly = (candidate: string) => {
+    const ofPeriod = invoices.filter((invoice) => invoice.period === candidate);
+    return ofPeriod.length > 0 && ofPeriod.every((invoice) => invoice.number !== null);
+  };
+  while (finalizedOnly(period)) period = addMonths(period, 1);
+  const draft = invoices.find((invoice) => invoice.period === period && invoice.number === null);
+  return { period, draft: draft?.id ?? null };
 }
 
 function isCreditKind(kind: string): kind is CreditKind {

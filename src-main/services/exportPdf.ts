@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { BillingDocument } from '../domain/document';
 import { UserError } from '../domain/errors';
 import { documentFonts } from '../documents/fonts';
-import { existingState, writeOutputFile, type WriteOutcome } from '../documents/output-file';
+import { existingContent, writeOutputFile } from '../files/output-file';
 import { renderPdf, type RenderedPdf } from '../documents/pdf';
 import type { Settings } from '../domain/model';
 import type { Store } from '../store/store';
@@ -24,6 +24,9 @@ export interface ExportPdfOptions extends DocumentSelection {
   /** Called after each document is rendered, for progress. */
   onProgress?: (done: number, total: number) => void;
 }
+
+/** A file with these very bytes is left alone, so exporting twice changes nothing. */
+export type WriteOutcome = 'written' | 'unchanged' | 'replaced';
 
 export interface ExportedPdf {
   file: string;
@@ -60,7 +63,7 @@ export async function exportPdfs(
     for (const { named, path } of targets) {
       if (!existsSync(path)) continue;
       const pdf = await documentPdf(named.document, data.settings);
-      if ((await existingState(path, pdf.bytes)) === 'different') conflicts.push(path);
+      if (existingContent(path, pdf.bytes) === 'different') conflicts.push(path);
     }
     if (conflicts.length > 0) {
       throw new UserError(
@@ -78,12 +81,28 @@ export async function exportPdfs(
       file: path,
       document: named.document.reference,
       kind: named.document.kind,
-      outcome: await writeOutputFile(path, pdf.bytes, { replace: options.replace }),
+      outcome: writePdf(path, pdf.bytes, store.dir, options.replace === true),
       missing_characters: pdf.missingCharacters,
     });
     options.onProgress?.(index + 1, targets.length);
   }
   return { files };
+}
+
+function writePdf(
+  path: string,
+  bytes: Uint8Array,
+  dataDir: string,
+  replace: boolean,
+): WriteOutcome {
+  const state = existingContent(path, bytes);
+  if (state === 'same') return 'unchanged';
+  writeOutputFile(path, bytes, {
+    overwrite: replace,
+    overwriteHint: 'with --replace',
+    protectedFolders: [{ path: dataDir, role: 'the data folder' }],
+  });
+  return state === 'absent' ? 'written' : 'replaced';
 }
 
 /** The document as a PDF, in the settings' page size, dated so that the same document gives the same bytes. */

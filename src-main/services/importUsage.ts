@@ -20,7 +20,9 @@ import {
   type UsageFormat,
 } from '../usage/formats';
 import { jsonRowHandler, NDJSON } from '../usage/formats/json';
-import type { RowSink } from '../usage/formats/types';
+import type { RejectsTarget, RowSink } from '../usage/formats/types';
+import { describeFileError } from '../files/file-errors';
+import { checkOutputPath } from '../files/output-file';
 import { decodeRatedEvent } from '../usage/segment';
 import { UsageStaging, type RowError, type StagedBatch } from '../usage/staging';
 import { segmentLineBatches } from '../usage/storage';
@@ -53,6 +55,8 @@ export interface ImportUsageOptions {
   keepValid?: boolean;
   /** Where rejected rows are written; with keepValid and no path, next to the file. */
   rejectsPath?: string;
+  /** Replace an existing rejects file (the user asked for it); else it is refused. */
+  replaceRejects?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -84,6 +88,20 @@ export async function importUsage(
   const keepValid = options.keepValid ?? false;
   const rejectsPath =
     options.rejectsPath ?? (keepValid ? defaultRejectsPath(filePath, sniffed.format) : null);
+  const rejects: RejectsTarget | null =
+    rejectsPath === null
+      ? null
+      : {
+          path: rejectsPath,
+          options: {
+            overwrite: options.replaceRejects ?? false,
+            overwriteHint: 'with --force',
+            inputs: [{ path: filePath, role: 'the file being imported' }],
+            protectedFolders: [{ path: store.dir, role: 'the data folder' }],
+          },
+        };
+  // Refused before anything is read: a rejects file that may not be written stops the import.
+  if (rejects !== null) checkOutputPath(rejects.path, rejects.options);
   // Before staging: the backup's pruning spares only files written in the last minute.
   await store.backup('before-import');
   const staging = await UsageStaging.start(store, {
@@ -98,7 +116,7 @@ export async function importUsage(
 
   let rejectsFile: string | null;
   try {
-    rejectsFile = await readRows(input, sniffed, { map, rejectsPath }, sink);
+    rejectsFile = await readRows(input, sniffed, { map, rejects }, sink);
   } catch (error) {
     staging.discard();
     throw error;
@@ -149,9 +167,7 @@ async function fileSize(path: string): Promise<number> {
     return info.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(
-      `Cannot read '${path}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-    );
+    throw new UserError(`Cannot read '${path}': ${describeFileError(error)}.`);
   }
 }
 

@@ -52,11 +52,15 @@ export interface UptimeInput {
   uptime_percent: string;
 }
 
+export interface UptimeResult {
+  uptime: Uptime;
+  credit: Credit | null;
+  /** The figure this one replaced, and the SLA credit that figure had earned; null for a first figure. */
+  replaced: { uptime_percent: string; credit: Credit | null } | null;
+}
+
 /** Records a contract's uptime for a period, replacing an earlier figure, and its SLA credit. */
-export async function recordUptime(
-  store: Store,
-  input: UptimeInput,
-): Promise<{ uptime: Uptime; credit: Credit | null }> {
+export async function recordUptime(store: Store, input: UptimeInput): Promise<UptimeResult> {
   if (!isPeriod(input.period)) throw new UserError(`'${input.period}' is not a period YYYY-MM.`);
   const parsed = uptimeSchema.safeParse(input);
   if (!parsed.success) {
@@ -69,10 +73,14 @@ export async function recordUptime(
     const index = data.uptime.findIndex(
       (u) => u.contract === uptime.contract && u.period === uptime.period,
     );
+    const id = slaCreditId(uptime.contract, uptime.period);
+    const creditOf = () => data.credits.find((credit) => credit.id === id) ?? null;
+    const earlier = data.uptime[index];
+    const replaced =
+      earlier === undefined ? null : { uptime_percent: earlier.uptime_percent, credit: creditOf() };
     if (index >= 0) data.uptime[index] = uptime;
     else data.uptime.push(uptime);
     syncSlaCreditsOf(data, [uptime]);
-    const id = slaCreditId(uptime.contract, uptime.period);
-    return { uptime, credit: data.credits.find((credit) => credit.id === id) ?? null };
+    return { uptime, credit: creditOf(), replaced };
   });
 }

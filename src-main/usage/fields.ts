@@ -3,7 +3,12 @@
  * quantity and the timestamp (billing.md §2–§3). Each check returns the normalized
  * value or the reason a person reads in the import report.
  */
+import { decimalBoundIssue } from '../domain/bounds';
 import { Dec, plain } from '../domain/money';
+import { separatorIssue } from '../domain/number-text';
+
+/** Said after a timestamp that is refused, so the fix is in the message. */
+const EXPECTED_TIMESTAMP = 'expected ISO 8601 with an offset, such as 2026-10-01T12:00:00Z';
 
 /**
  * ISO 8601 / RFC 3339 date-time: `T` (or the space RFC 3339 allows) between date and
@@ -46,12 +51,14 @@ export function parseIsoTimestamp(text: string): number | string {
       digitsAt(text, 17, 2),
       0,
     );
-    return Number.isNaN(time) ? `timestamp '${text}' is not a valid date-time` : time;
+    return Number.isNaN(time) ? invalidTimestamp(text) : time;
   }
   const match = DATE_TIME.exec(text);
-  if (match === null) return `timestamp '${text}' is not a valid date-time`;
+  if (match === null) return invalidTimestamp(text);
   const [, year, month, day, hour, minute, second = '0', fraction = '', offset] = match;
-  if (offset === undefined) return `timestamp '${text}' has no UTC offset`;
+  if (offset === undefined) {
+    return `timestamp '${text}' has no UTC offset (add Z for UTC, or one such as +02:00)`;
+  }
   const offsetMinutes = parseOffset(offset);
   const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
   const time = utcMillis(
@@ -63,9 +70,12 @@ export function parseIsoTimestamp(text: string): number | string {
     Number(second),
     millis,
   );
-  if (Number.isNaN(time) || offsetMinutes === null)
-    return `timestamp '${text}' is not a valid date-time`;
+  if (Number.isNaN(time) || offsetMinutes === null) return invalidTimestamp(text);
   return time - offsetMinutes * 60_000;
+}
+
+function invalidTimestamp(text: string): string {
+  return `timestamp '${text}' is not a valid date-time (${EXPECTED_TIMESTAMP})`;
 }
 
 /** Minutes east of UTC, or null when out of range. */
@@ -148,6 +158,13 @@ const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
  * exact (a safe integer, or a decimal whose shortest form is what was written).
  */
 export function parseQuantity(value: unknown): string | { reason: string } {
+  const quantity = readQuantity(value);
+  if (typeof quantity !== 'string') return quantity;
+  const issue = decimalBoundIssue(quantity);
+  return issue === null ? quantity : { reason: `quantity '${quantity}' ${issue}` };
+}
+
+function readQuantity(value: unknown): string | { reason: string } {
   if (typeof value === 'number') return quantityFromNumber(value);
   if (typeof value !== 'string') return { reason: 'quantity must be a decimal number' };
   // The common case, a plain integer, needs no decimal arithmetic.
@@ -161,9 +178,8 @@ export function parseQuantity(value: unknown): string | { reason: string } {
     return { reason: `quantity '${value}' has an exponent; write it as a plain decimal` };
   }
   if (NOT_FINITE.test(value)) return { reason: `quantity '${value}' is not a finite number` };
-  if (/^\d+,\d+$/.test(value)) {
-    return { reason: `quantity '${value}' is not a number (the decimal separator is a dot)` };
-  }
+  const separators = separatorIssue(value);
+  if (separators !== null) return { reason: `quantity '${value}' ${separators}` };
   return { reason: `quantity '${value}' is not a number` };
 }
 

@@ -1,11 +1,15 @@
 /**
  * Reading a file as text without holding it whole: the import's input (hashed and
- * counted as it is read, a byte-order mark dropped) and the lines of any text file.
+ * counted as it is read, strictly UTF-8, a byte-order mark dropped) and the lines of
+ * any text file.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { Transform, pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { UserError } from '../domain/errors';
+import { lineAtOffset, utf8Place, Utf8Check } from '../files/utf8';
 
 export interface TextInput {
   /** The file's text in pieces (object mode: strings, never a character cut in two). */
@@ -29,6 +33,8 @@ const PIECE = 1 << 16;
 export function openTextInput(path: string, onPiece: () => void = () => undefined): TextInput {
   const hash = createHash('sha256');
   const decoder = new StringDecoder('utf8');
+  // StringDecoder would replace an invalid byte with U+FFFD: the bytes are checked first.
+  const utf8 = new Utf8Check();
   let bytes = 0;
   let first = true;
   let quote = false;
@@ -37,6 +43,11 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
       bytes += chunk.length;
+      const invalid = utf8.push(chunk);
+      if (invalid >= 0) {
+        invalidUtf8(path, invalid).then(done, done);
+        return;
+      }
       let piece = decoder.write(chunk);
       if (first && piece.length > 0) {
         first = false;
@@ -47,6 +58,11 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
       onPiece();
     },
     flush(done) {
+      const invalid = utf8.end();
+      if (invalid >= 0) {
+        invalidUtf8(path, invalid).then(done, done);
+        return;
+      }
       const rest = decoder.end();
       done(null, rest === '' ? undefined : rest);
     },
@@ -59,6 +75,14 @@ export function openTextInput(path: string, onPiece: () => void = () => undefine
     sha256: () => hash.copy().digest('hex'),
     quoteSeen: () => quote,
   };
+}
+
+/** The error for the invalid byte at `offset`. */
+async function invalidUtf8(path: string, offset: number): Promise<UserError> {
+  const line = await lineAtOffset(path, offset);
+  return new UserError(
+    `${basename(path)} is not valid UTF-8 at ${utf8Place(line, offset)}; save it as UTF-8 and import it again. Nothing was imported.`,
+  );
 }
 
 /**

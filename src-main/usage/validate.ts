@@ -5,6 +5,7 @@
  * row is rejected.
  */
 import type { Meter } from '../domain/model';
+import { deskIdInUsage, didYouMeanAside, suggester } from '../domain/suggest';
 import type { StoreData } from '../store/data';
 import { parseIsoTimestamp, parseQuantity, parseUnixSeconds, periodOf } from './fields';
 import type { SegmentEvent } from './segment';
@@ -53,6 +54,10 @@ export interface UsageContext {
   /** External ids of every customer. */
   customers: ReadonlySet<string>;
   meters: ReadonlyMap<string, Meter>;
+  /** Why a customer is unknown, with the external id most likely meant. */
+  unknownCustomer(value: string): string;
+  /** Why a meter is unknown, with the code most likely meant. */
+  unknownMeter(value: string): string;
   /**
    * Asked about a customer or meter the context lacks; true lets the row pass for now.
    * A bundle may list its customers and meters after its usage, so it checks these
@@ -63,15 +68,31 @@ export interface UsageContext {
 
 export function usageContext(
   data: StoreData,
-  extra: { meters?: readonly Meter[]; customers?: readonly { external_ids: string[] }[] } = {},
+  extra: {
+    meters?: readonly Meter[];
+    customers?: readonly { id: string; external_ids: string[] }[];
+  } = {},
 ): UsageContext {
   const customers = new Set<string>();
+  const externalIdsOf = new Map<string, string[]>();
   for (const customer of [...data.customers, ...(extra.customers ?? [])]) {
     for (const external of customer.external_ids) customers.add(external);
+    externalIdsOf.set(customer.id, customer.external_ids);
   }
   const meters = new Map<string, Meter>();
   for (const meter of [...data.meters, ...(extra.meters ?? [])]) meters.set(meter.code, meter);
-  return { customers, meters };
+  const nearCustomer = suggester(customers);
+  const nearMeter = suggester(meters.keys());
+  return {
+    customers,
+    meters,
+    unknownCustomer: (value) => {
+      const externals = externalIdsOf.get(value);
+      if (externals !== undefined) return `customer ${deskIdInUsage(value, externals)}`;
+      return `customer '${value}' is unknown${didYouMeanAside(nearCustomer(value))}`;
+    },
+    unknownMeter: (value) => `meter '${value}' is unknown${didYouMeanAside(nearMeter(value))}`,
+  };
 }
 
 function quote(value: unknown): string {
@@ -111,13 +132,12 @@ export function validateUsage(
   const meterCode = textField(raw.meter, labels.meter, true);
   if (customer !== null && !context.customers.has(customer)) {
     if (context.defer?.('customer', customer) !== true) {
-      reasons.push(`customer '${customer}' is unknown`);
+      reasons.push(context.unknownCustomer(customer));
     }
   }
   const meter = meterCode === null ? undefined : context.meters.get(meterCode);
   if (meterCode !== null && meter === undefined) {
-    if (context.defer?.('meter', meterCode) !== true)
-      reasons.push(`meter '${meterCode}' is unknown`);
+    if (context.defer?.('meter', meterCode) !== true) reasons.push(context.unknownMeter(meterCode));
   }
 
   let quantity: string | null = null;

@@ -171,13 +171,15 @@ describe('dump and load through files', () => {
     const book = join(first, 'book.json');
     await writeFile(book, bookText(events(5000)));
     expect((await cli(['load', book, '--data', first])).code).toBe(0);
-    const dumped = join(first, 'dumped.json');
+    // Dumps go outside the data folders: only the store writes inside them.
+    const out = await tempDir();
+    const dumped = join(out, 'dumped.json');
     expect((await cli(['dump', '--out', dumped, '--data', first])).code).toBe(0);
 
     const second = await tempDir();
     const loaded = await cli(['load', dumped, '--data', second, '--json']);
     expect(JSON.parse(loaded.stdout)).toMatchObject({ usage: { accepted: 5000, duplicates: 0 } });
-    const again = join(second, 'again.json');
+    const again = join(out, 'again.json');
     expect((await cli(['dump', '--out', again, '--data', second])).code).toBe(0);
     expect(await readFile(again, 'utf8')).toBe(await readFile(dumped, 'utf8'));
     expect((await readFile(dumped, 'utf8')).match(/"event_id"/g)).toHaveLength(5000);

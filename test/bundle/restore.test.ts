@@ -23,7 +23,8 @@ describe('restoring a dump', () => {
     );
     expect(numbers.length).toBeGreaterThan(20);
 
-    const file = join(original, 'book.json');
+    // Outside the data folder: nothing but the store writes there.
+    const file = join(await tempDir(), 'book.json');
     expect((await cli(['dump', '--out', file, '--data', original])).code).toBe(0);
     const restored = await tempDir();
     expect((await cli(['load', file, '--data', restored])).code).toBe(0);

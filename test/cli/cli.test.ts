@@ -4,31 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src-main/cli/commands';
 import { cli, tempDir } from '../support/cli';
-
-const SMALL_BUNDLE = {
-  format: 'nexus-billing/bundle@1',
-  meters: [{ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }],
-  plans: [
-    {
-      code: 'basic',
-      name: 'Basic',
-      currency: 'USD',
-      interval: 'month',
-      base_fee: '200.00',
-      charges: [{ meter: 'api_calls', model: 'per_unit', unit_price: '0.001' }],
-    },
-  ],
-  customers: [{ id: 'initech', name: 'Initech', external_ids: ['org_init'], currency: 'USD' }],
-  contracts: [
-    {
-      id: 'c1',
-      customer: 'initech',
-      plan: 'basic',
-      start_date: '2026-01-01',
-      payment_method: 'card',
-    },
-  ],
-};
+import { SMALL_BOOK as SMALL_BUNDLE } from '../support/cli-book';
 
 describe('the command line', () => {
   it('lists every command in --help and exits 0', async () => {

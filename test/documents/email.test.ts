@@ -215,7 +215,7 @@ describe('email', () => {
     await cli(['email', '--invoice', 'INV-2026-00001', '--data', data]);
     const bundle = join(await tempDir(), 'book.json');
     expect((await cli(['dump', '--out', bundle, '--data', data])).code).toBe(0);
-    const restored = join(await tempDir(), 'data');
+    const restored = await tempDir();
     expect((await cli(['load', bundle, '--data', restored])).code).toBe(0);
     expect(await records(restored)).toEqual(await records(data));
     expect(await records(restored)).toMatchObject([{ status: 'queued' }]);

@@ -8,7 +8,8 @@ async function load(settings: unknown): Promise<{ code: number; stderr: string }
   const dir = await tempDir();
   const bundle = join(dir, 'book.json');
   await writeFile(bundle, JSON.stringify({ format: 'nexus-billing/bundle@1', settings }));
-  return cli(['load', bundle, '--data', join(dir, 'data')]);
+  // The bundle sits in the data folder itself: `load` needs a folder that exists.
+  return cli(['load', bundle, '--data', dir]);
 }
 
 describe('document settings', () => {

@@ -10,8 +10,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process, as the executable would, capturing its output. */
-export async function cli(args: readonly string[], cwd = process.cwd()): Promise<CliRun> {
+/**
+ * Runs the CLI in-process, as the executable would, capturing its output. `env` stands
+ * for the process environment (empty when given: nothing of the test runner's leaks in).
+ */
+export async function cli(
+  args: readonly string[],
+  cwd = process.cwd(),
+  env?: Record<string, string>,
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -19,6 +26,7 @@ export async function cli(args: readonly string[], cwd = process.cwd()): Promise
     stderr: (text) => (stderr += text),
     isTTY: false,
     cwd,
+    ...(env === undefined ? {} : { env }),
   });
   return { code, stdout, stderr };
 }

@@ -17,6 +17,7 @@ describe('import-usage, usage-batches and rollback-batch', () => {
   beforeEach(async () => {
     dir = await tempDir();
     await writeFile(join(dir, 'book.json'), JSON.stringify(BOOK));
+    expect((await run('init')).code).toBe(0);
     expect((await run('load', 'book.json')).code).toBe(0);
   });
 

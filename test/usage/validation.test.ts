@@ -37,12 +37,20 @@ describe('usage validation', () => {
       rejected: 13,
       errors: [
         { row: 3, reason: "customer 'org_x' is unknown" },
-        { row: 4, reason: "timestamp '2026-10-01T10:00:00' has no UTC offset" },
+        {
+          row: 4,
+          reason:
+            "timestamp '2026-10-01T10:00:00' has no UTC offset (add Z for UTC, or one such as +02:00)",
+        },
         { row: 5, reason: 'expected 5 fields, found 6' },
         { row: 6, reason: 'event_id is missing' },
         { row: 7, reason: "quantity 'ten' is not a number" },
         { row: 8, reason: "quantity '-3' is negative" },
-        { row: 9, reason: "timestamp '2026-02-30T00:00:00Z' is not a valid date-time" },
+        {
+          row: 9,
+          reason:
+            "timestamp '2026-02-30T00:00:00Z' is not a valid date-time (expected ISO 8601 with an offset, such as 2026-10-01T12:00:00Z)",
+        },
         { row: 10, reason: "quantity '1e5' has an exponent; write it as a plain decimal" },
         { row: 11, reason: "quantity 'NaN' is not a finite number" },
         { row: 12, reason: "meter 'nodes' is unknown" },
@@ -50,12 +58,12 @@ describe('usage validation', () => {
         {
           row: 14,
           reason:
-            "quantity 'Infinity' is not a finite number; timestamp '2026-10-01' is not a valid date-time",
+            "quantity 'Infinity' is not a finite number; timestamp '2026-10-01' is not a valid date-time (expected ISO 8601 with an offset, such as 2026-10-01T12:00:00Z)",
         },
         {
           row: 15,
           reason:
-            "quantity '1,5' is not a number (the decimal separator is a dot); timestamp '2026-10-01T24:00:00Z' is not a valid date-time",
+            "quantity '1,5' has a decimal comma: the decimal separator is a dot (1.5); timestamp '2026-10-01T24:00:00Z' is not a valid date-time (expected ISO 8601 with an offset, such as 2026-10-01T12:00:00Z)",
         },
       ],
     });

@@ -1,6 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { writeBundle, type DumpProgress } from '../../bundle/dump';
+import { OutputFile } from '../../files/output-file';
 import { defineCommand, stringOption, type CommandContext } from '../command';
 import { throttled } from '../progress';
 
@@ -8,32 +7,37 @@ export const dumpCommand = defineCommand({
   name: 'dump',
   summary: 'Write the whole store as a bundle (to stdout, or to --out FILE).',
   options: {
-    out: { type: 'string', value: 'FILE', description: 'write to this file instead of stdout' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'write to this new file instead of stdout (outside the data folder)',
+    },
+    force: { type: 'boolean', description: 'with --out: replace FILE if it exists' },
   },
   args: [],
   async run(ctx, options) {
-    const store = await ctx.store();
     const out = stringOption(options, 'out');
     const onProgress = dumpProgress(ctx);
     if (out === undefined) {
-      await writeBundle(store, (chunk) => ctx.io.stdout(chunk), onProgress);
+      await writeBundle(await ctx.store(), (chunk) => ctx.io.stdout(chunk), onProgress);
       ctx.progress('');
       return;
     }
     const path = ctx.resolvePath(out);
-    const stream = createWriteStream(path);
-    await once(stream, 'open');
-    const finished = once(stream, 'finish');
-    // Awaited below; an error while writing must not go unhandled meanwhile.
-    finished.catch(() => undefined);
-    // Waits whenever the stream's buffer is full: the file, not memory, takes the events.
-    await writeBundle(
-      store,
-      (chunk) => (stream.write(chunk) ? undefined : once(stream, 'drain').then(() => undefined)),
-      onProgress,
-    );
-    stream.end();
-    await finished;
+    // Checked (and the temp file opened) before the store: a refused path costs nothing.
+    const file = OutputFile.open(path, {
+      overwrite: options.force === true,
+      overwriteHint: 'with --force',
+      protectedFolders: [{ path: ctx.dataDir, role: 'the data folder' }],
+    });
+    try {
+      // Written synchronously a megabyte at a time: memory holds one buffer, not the events.
+      await writeBundle(await ctx.store(), (chunk) => file.write(chunk), onProgress);
+      file.commit();
+    } catch (error) {
+      file.abandon();
+      throw error;
+    }
     ctx.progress('');
     // With --json stdout carries exactly one document: where the bundle went.
     if (ctx.json) ctx.io.stdout(`${JSON.stringify({ out: path })}\n`);

@@ -1,5 +1,6 @@
 import { moneyIn } from '../../domain/locale-format';
-import { grantCredit } from '../../services/credits';
+import { creditReach, grantCredit, type CreditReach } from '../../services/credits';
+import type { Credit } from '../../domain/model';
 import { defineCommand, printResult, requiredOption, stringOption } from '../command';
 
 export const grantCreditCommand = defineCommand({
@@ -32,11 +33,18 @@ export const grantCreditCommand = defineCommand({
       note: stringOption(options, 'note'),
       asOf: stringOption(options, 'as-of'),
     });
+    const reach = creditReach(store.read(), credit);
     printResult(
       ctx,
       credit,
       () =>
-        `Granted ${credit.kind} credit ${credit.id}: ${moneyIn(store.read().settings.locale)(credit.amount, credit.currency)} to ${credit.customer} on ${credit.granted_on}${credit.expires_on ? `, usable until ${credit.expires_on} (exclusive)` : ''}.\n`,
+        `Granted ${credit.kind} credit ${credit.id}: ${moneyIn(store.read().settings.locale)(credit.amount, credit.currency)} to ${credit.customer} on ${credit.granted_on}${credit.expires_on ? `, usable until ${credit.expires_on} (exclusive)` : ''}.\n${reachText(credit, reach)}\n`,
     );
   },
 });
+
+function reachText(credit: Credit, reach: CreditReach): string {
+  return reach.draft === null
+    ? `It will reach ${credit.customer}'s invoice for ${reach.period}, when that period is billed.`
+    : `It will reach ${credit.customer}'s draft invoice ${reach.draft} for ${reach.period} when that period is billed again (bill --period ${reach.period}).`;
+}

@@ -40,8 +40,9 @@ export const importUsageCommand = defineCommand({
       type: 'string',
       value: 'FILE',
       description:
-        'write the rejected rows, with a reason, to FILE (with --keep-valid: FILE.rejects.csv by default)',
+        'write the rejected rows, with a reason, to the new FILE (with --keep-valid: FILE.rejects.csv by default)',
     },
+    force: { type: 'boolean', description: 'replace the rejects file if it exists' },
   },
   args: [{ name: 'FILE', required: true }],
   async run(ctx, options, [file = '']) {
@@ -55,6 +56,7 @@ export const importUsageCommand = defineCommand({
       map: parseMap(listOption(options, 'map')),
       keepValid: options['keep-valid'] === true,
       rejectsPath: rejects === undefined ? undefined : ctx.resolvePath(rejects),
+      replaceRejects: options.force === true,
       onProgress: importProgress(ctx, basename(file)),
     });
     ctx.progress('');

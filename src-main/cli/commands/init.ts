@@ -12,6 +12,7 @@ export const initCommand = defineCommand({
     demo: { type: 'boolean', description: 'fill the store with the demo book of business' },
   },
   args: [],
+  createsDataFolder: true,
   async run(ctx, options) {
     const store = await ctx.store();
     if (!isEmptyBook(store.read())) {

@@ -18,11 +18,20 @@ export const uptimeCommand = defineCommand({
       period: requiredOption(options, 'period'),
       uptime_percent: requiredOption(options, 'percent'),
     });
-    const { uptime, credit } = result;
+    const { uptime, credit, replaced } = result;
+    const money = moneyIn(store.read().settings.locale);
+    const earlier =
+      replaced === null
+        ? ''
+        : ` (replacing ${replaced.uptime_percent}%, which had earned ${
+            replaced.credit === null
+              ? 'no SLA credit'
+              : `SLA credit ${replaced.credit.id} of ${money(replaced.credit.amount, replaced.credit.currency)}`
+          })`;
     printResult(ctx, result, () =>
       credit
-        ? `Recorded ${uptime.uptime_percent}% for ${uptime.contract} in ${uptime.period}: SLA credit ${credit.id} of ${moneyIn(store.read().settings.locale)(credit.amount, credit.currency)}, usable from ${credit.granted_on}.\n`
-        : `Recorded ${uptime.uptime_percent}% for ${uptime.contract} in ${uptime.period}: no SLA credit is due.\n`,
+        ? `Recorded ${uptime.uptime_percent}% for ${uptime.contract} in ${uptime.period}${earlier}: SLA credit ${credit.id} of ${money(credit.amount, credit.currency)}, usable from ${credit.granted_on}.\n`
+        : `Recorded ${uptime.uptime_percent}% for ${uptime.contract} in ${uptime.period}${earlier}: no SLA credit is due.\n`,
     );
   },
 });

@@ -5,7 +5,9 @@
  */
 import Papa from 'papaparse';
 import { UserError } from '../../domain/errors';
-import { FileWriter } from '../segment';
+import { closestMatch } from '../../domain/suggest';
+import { spreadsheetSafeCell, unescapeSpreadsheetCell } from '../../files/csv-cell';
+import { OutputFile } from '../../files/output-file';
 import type { TextInput } from '../text';
 import {
   EVENT_FIELDS,
@@ -14,13 +16,15 @@ import {
   type FormatRules,
   type RawUsage,
 } from '../validate';
-import { rowReason, type RowSink } from './types';
+import { rowReason, type RejectsTarget, type RowSink } from './types';
 
 const CSV_DELIMITERS = [',', ';', '\t'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 /** A column by this name holds a rejects file's reasons: never a property, replaced on the next rejects file. */
 const REASON_COLUMN = 'reason';
+
+const APOSTROPHE = 39;
 
 const REQUIRED: readonly EventField[] = ['event_id', 'customer', 'meter', 'quantity', 'timestamp'];
 
@@ -63,17 +67,13 @@ function layoutOf(header: string[], map: Readonly<Record<string, string>>): Layo
     position.set(name, index);
   });
   const column = {} as Record<EventField, number>;
+  const missing: EventField[] = [];
   for (const field of EVENT_FIELDS) {
-    const name = map[field] ?? field;
-    const index = position.get(name) ?? -1;
-    if (index < 0 && (REQUIRED.includes(field) || map[field] !== undefined)) {
-      const hint = map[field] === undefined ? ` Name it so, or use --map ${field}=COLUMN.` : '';
-      throw new UserError(
-        `The CSV header has no column '${name}' (for ${field}); it has: ${names.join(', ')}.${hint}`,
-      );
-    }
+    const index = position.get(map[field] ?? field) ?? -1;
+    if (index < 0 && (REQUIRED.includes(field) || map[field] !== undefined)) missing.push(field);
     column[field] = index;
   }
+  if (missing.length > 0) throw missingColumns(missing, names, map);
   const used = new Set(Object.values(column));
   const properties = names.flatMap((name, index) =>
     used.has(index) || name === '' || name === REASON_COLUMN
@@ -88,6 +88,28 @@ function layoutOf(header: string[], map: Readonly<Record<string, string>>): Layo
   };
 }
 
+/** One sentence naming every column the header lacks, each with the likely intended one. */
+function missingColumns(
+  missing: readonly EventField[],
+  names: readonly string[],
+  map: Readonly<Record<string, string>>,
+): UserError {
+  const described = missing.map((field) => {
+    const name = map[field] ?? field;
+    const near = closestMatch(name, names);
+    return `'${name}' (for ${field}${near === undefined ? '' : `; did you mean '${near}'?`})`;
+  });
+  const unmapped = missing.filter((field) => map[field] === undefined);
+  const hint =
+    unmapped.length === 0
+      ? ''
+      : ` Name ${unmapped.length === 1 ? 'it' : 'them'} so, or use ${unmapped.map((field) => `--map ${field}=COLUMN`).join(' ')}.`;
+  const columns = missing.length === 1 ? 'column' : 'columns';
+  return new UserError(
+    `The CSV header has no ${columns} ${described.join(', ')}; it has: ${names.join(', ')}.${hint}`,
+  );
+}
+
 /** Line breaks inside a record's fields: the lines it spans beyond its first. */
 function innerLineBreaks(fields: string[]): number {
   let breaks = 0;
@@ -98,12 +120,15 @@ function innerLineBreaks(fields: string[]): number {
   return breaks;
 }
 
-/** Writes rejected records back as CSV, with the reason in a `reason` column. */
+/**
+ * Writes rejected records back as CSV, with the reason in a `reason` column; cells a
+ * spreadsheet would run as a formula are escaped (and unescaped again on import).
+ */
 class CsvRejects {
-  private writer: FileWriter | null = null;
+  private writer: OutputFile | null = null;
 
   constructor(
-    private readonly path: string,
+    private readonly target: RejectsTarget,
     private readonly header: string[],
     private readonly layout: Layout,
     private readonly delimiter: CsvDelimiter,
@@ -111,7 +136,7 @@ class CsvRejects {
 
   write(fields: string[], reason: string): void {
     if (this.writer === null) {
-      this.writer = new FileWriter(this.path, { replace: true });
+      this.writer = OutputFile.open(this.target.path, this.target.options);
       this.writer.write(
         this.line(this.layout.reasonColumn >= 0 ? this.header : [...this.header, REASON_COLUMN]),
       );
@@ -127,19 +152,24 @@ class CsvRejects {
   }
 
   private line(record: string[]): string {
-    return `${Papa.unparse([record], { delimiter: this.delimiter, newline: '\n' })}\n`;
+    const cells = record.map(spreadsheetSafeCell);
+    return `${Papa.unparse([cells], { delimiter: this.delimiter, newline: '\n' })}\n`;
   }
 
   close(): string | null {
-    this.writer?.finish();
+    this.writer?.commit();
     return this.writer?.path ?? null;
+  }
+
+  abandon(): void {
+    this.writer?.abandon();
   }
 }
 
 export interface CsvOptions {
   delimiter: CsvDelimiter;
   map: Readonly<Record<string, string>>;
-  rejectsPath: string | null;
+  rejects: RejectsTarget | null;
 }
 
 /** Reads every record; returns the rejects file written, if any. */
@@ -168,12 +198,17 @@ export function readCsv(
   };
 
   const handle = (fields: string[], quoteProblem: string | undefined): void => {
+    for (let index = 0; index < fields.length; index++) {
+      // Only a cell starting with an apostrophe can carry the desk's formula escape.
+      const field = fields[index] as string;
+      if (field.charCodeAt(0) === APOSTROPHE) fields[index] = unescapeSpreadsheetCell(field);
+    }
     const row = line;
     line += input.quoteSeen() ? 1 + innerLineBreaks(fields) : 1;
     if (layout === null) {
       layout = layoutOf(fields, options.map);
-      if (options.rejectsPath !== null)
-        rejects = new CsvRejects(options.rejectsPath, fields, layout, options.delimiter);
+      if (options.rejects !== null)
+        rejects = new CsvRejects(options.rejects, fields, layout, options.delimiter);
       return;
     }
     // A blank line is no record.
@@ -227,6 +262,7 @@ export function readCsv(
           }
         } catch (error) {
           // Settled first: aborting calls `complete` at once.
+          rejects?.abandon();
           reject(error instanceof Error ? error : new Error(String(error)));
           parser.abort();
         }
@@ -237,6 +273,7 @@ export function readCsv(
         resolve(rejects?.close() ?? null);
       },
       error(error: Error) {
+        rejects?.abandon();
         reject(error);
       },
     });

@@ -9,7 +9,7 @@ import type { TextInput } from '../text';
 import { UserError } from '../../domain/errors';
 import { detectDelimiter, readCsv, CSV_RULES } from './csv';
 import { CLOUDEVENTS, LAGO, NDJSON, readJson, type JsonFormat } from './json';
-import type { RowSink } from './types';
+import type { RejectsTarget, RowSink } from './types';
 
 export const USAGE_FORMATS = ['csv', 'ndjson', 'cloudevents', 'lago'] as const;
 export type UsageFormat = (typeof USAGE_FORMATS)[number];
@@ -68,7 +68,7 @@ function jsonShape(sample: string): UsageFormat {
 
 export interface ReadOptions {
   map: Readonly<Record<string, string>>;
-  rejectsPath: string | null;
+  rejects: RejectsTarget | null;
 }
 
 /** Reads every row of the file into the sink; returns the rejects file written, if any. */
@@ -84,7 +84,7 @@ export function readRows(
   return readJson(
     input.text,
     JSON_FORMATS[sniffed.format],
-    { array: sniffed.array, rejectsPath: options.rejectsPath },
+    { array: sniffed.array, rejects: options.rejects },
     sink,
   );
 }

@@ -7,10 +7,10 @@
 import { JSONParser } from '@streamparser/json';
 import type { Readable } from 'node:stream';
 import { UserError } from '../../domain/errors';
-import { FileWriter } from '../segment';
+import { OutputFile } from '../../files/output-file';
 import { lineBatches } from '../text';
 import { EVENT_FIELDS, OWN_FIELD_LABELS, type FormatRules, type RawUsage } from '../validate';
-import { rowReason, type RowSink } from './types';
+import { rowReason, type RejectsTarget, type RowSink } from './types';
 
 /** A rejects file line's own member, which every JSON format ignores on import. */
 const REASON = 'reason';
@@ -154,12 +154,12 @@ export const LAGO: JsonFormat = {
 
 /** Rejected values, one per line with their reason: it imports again once fixed. */
 export class JsonRejects {
-  private writer: FileWriter | null = null;
+  private writer: OutputFile | null = null;
 
-  constructor(private readonly path: string) {}
+  constructor(private readonly target: RejectsTarget) {}
 
   write(value: unknown, reason: string): void {
-    this.writer ??= new FileWriter(this.path, { replace: true });
+    this.writer ??= OutputFile.open(this.target.path, this.target.options);
     const line = isObject(value)
       ? { ...value, [REASON]: reason }
       : { [REASON]: reason, invalid: value };
@@ -167,15 +167,19 @@ export class JsonRejects {
   }
 
   close(): string | null {
-    this.writer?.finish();
+    this.writer?.commit();
     return this.writer?.path ?? null;
+  }
+
+  abandon(): void {
+    this.writer?.abandon();
   }
 }
 
 export interface JsonOptions {
   /** One JSON array, or one value per line. */
   array: boolean;
-  rejectsPath: string | null;
+  rejects: RejectsTarget | null;
 }
 
 /** Hands one JSON value (row `row`) to the sink, writing it to the rejects file if rejected. */
@@ -204,13 +208,13 @@ export async function readJson(
   options: JsonOptions,
   sink: RowSink,
 ): Promise<string | null> {
-  const rejects = options.rejectsPath === null ? null : new JsonRejects(options.rejectsPath);
+  const rejects = options.rejects === null ? null : new JsonRejects(options.rejects);
   const handle = jsonRowHandler(format, sink, rejects);
   try {
     if (options.array) await readArray(text, handle);
     else await readLines(text, handle, sink, rejects);
   } catch (error) {
-    rejects?.close();
+    rejects?.abandon();
     throw error;
   }
   return rejects?.close() ?? null;

@@ -1,5 +1,12 @@
-/** What a format reader hands its rows to. */
+/** What a format reader hands its rows to, and where it writes the rows it rejects. */
+import type { OutputFileOptions } from '../../files/output-file';
 import type { RawUsage } from '../validate';
+
+/** The rejects file: a user's file, written under the rules of `files/output-file.ts`. */
+export interface RejectsTarget {
+  path: string;
+  options: OutputFileOptions;
+}
 
 export interface RowSink {
   /** Validates and stages a row; returns the reason when it is rejected. */
