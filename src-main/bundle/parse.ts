@@ -3,13 +3,13 @@
  * Pure: nothing here writes; `load.ts` commits what this accepts.
  */
 import { UserError } from '../domain/errors';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 import { jsonPath } from '../domain/json-path';
 import { bundleSchema, type Bundle } from './schema';
 import { checkBundle, type BundleProblem } from './validate';
 
 /** Parses and checks a bundle without writing anything; throws one UserError listing every problem. */
-export function parseBundle(input: unknown, source: string, store: StoreData): Bundle {
+export function parseBundle(input: unknown, source: string, store: ReadonlyStoreData): Bundle {
   const parsed = bundleSchema.safeParse(input);
   if (!parsed.success) {
     throw bundleError(

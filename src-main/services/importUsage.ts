@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { basename, extname, join, dirname } from 'node:path';
 import { UserError } from '../domain/errors';
 import type { Customer, Meter } from '../domain/model';
-import type { StoreData, UsageBatch } from '../store/data';
+import type { ReadonlyStoreData, UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
 import {
   formatRules,
@@ -309,14 +309,14 @@ export async function rollbackBatch(store: Store, batchId: string): Promise<Usag
 }
 
 /** Finalized, not voided invoices that saw batches up to `seq` (their usage_watermark). */
-function finalizedInvoices(data: StoreData, seq: number) {
+function finalizedInvoices(data: ReadonlyStoreData, seq: number) {
   return data.invoices.filter(
     (invoice) =>
       invoice.number !== null && invoice.status !== 'void' && invoice.usage_watermark >= seq,
   );
 }
 
-function finalizedSince(data: StoreData, seq: number): string {
+function finalizedSince(data: ReadonlyStoreData, seq: number): string {
   return finalizedInvoices(data, seq)
     .map((invoice) => invoice.id)
     .join(' ');
@@ -329,7 +329,7 @@ function finalizedSince(data: StoreData, seq: number): string {
  */
 async function invoicesBillingBatch(
   store: Store,
-  data: StoreData,
+  data: ReadonlyStoreData,
   batch: UsageBatch,
 ): Promise<string[]> {
   const invoices = finalizedInvoices(data, batch.seq).map((invoice) => ({

@@ -36,7 +36,7 @@ const usageReferencesSchema = z.object({
  */
 export async function pruneUsageFiles(
   usageDir: string,
-  live: StoreData,
+  live: Pick<StoreData, 'usage_batches'>,
   backupsDir: string,
   now: Date,
 ): Promise<string[]> {

@@ -7,10 +7,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StoreData, UsageBatch, UsageSegment } from '../store/data';
+import type { UsageBatch, UsageSegment } from '../store/data';
 
 /** Batches whose events are stored (not rolled back), in import order. */
-export function liveBatches(data: StoreData): UsageBatch[] {
+export function liveBatches<B extends UsageBatch>(data: {
+  readonly usage_batches: readonly B[];
+}): B[] {
   return data.usage_batches
     .filter((batch) => batch.rolled_back_at === null)
     .sort((a, b) => a.seq - b.seq);

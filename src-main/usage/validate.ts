@@ -5,7 +5,7 @@
  * row is rejected.
  */
 import type { Meter } from '../domain/model';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 import { parseIsoTimestamp, parseQuantity, parseUnixSeconds, periodOf } from './fields';
 import type { SegmentEvent } from './segment';
 
@@ -56,7 +56,7 @@ export interface UsageContext {
 }
 
 export function usageContext(
-  data: StoreData,
+  data: ReadonlyStoreData,
   extra: { meters?: readonly Meter[]; customers?: readonly { external_ids: string[] }[] } = {},
 ): UsageContext {
   const customers = new Set<string>();
