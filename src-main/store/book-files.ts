@@ -6,7 +6,15 @@
  * a commit writes new versions of what changed, then the main document that names
  * them, so a crash before that leaves the previous book whole.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../domain/errors';

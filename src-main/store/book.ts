@@ -8,7 +8,9 @@
  * `finish` finds what changed by identity: it validates and checks the rules of the
  * changed items only and names the period documents a commit must write anew.
  */
+import type { z } from 'zod';
 import { compareText } from '../domain/collections';
+import { jsonPath } from '../domain/json-path';
 import { refersTo, type Invoice } from '../domain/invoice';
 import type { BookFiles } from './book-files';
 import {
@@ -111,20 +113,38 @@ export class CommittedBook {
     return book;
   }
 
-  /** The whole book in the shape of `StoreData`; each collection is read when first used. */
+  /**
+   * The whole book in the shape of `StoreData`; each collection is read when first
+   * used. A proxy rather than getters, so that it also reads as plain data to code
+   * that looks at property descriptors (test matchers, `structuredClone`).
+   */
   view(): ReadonlyStoreData {
     if (this.viewCache !== null) return this.viewCache;
-    const view: Record<string, unknown> = {};
-    for (const field of MAIN_FIELDS) view[field] = this.main[field];
-    for (const name of COLLECTION_NAMES) {
-      let items: unknown[] | null = null;
-      Object.defineProperty(view, name, {
-        enumerable: true,
-        get: () =>
-          (items ??= this.periods().flatMap((period): unknown[] => this.period(period)[name])),
-      });
-    }
-    this.viewCache = view as unknown as ReadonlyStoreData;
+    const main: Record<string, unknown> = {};
+    for (const field of MAIN_FIELDS) main[field] = this.main[field];
+    const collections = new Map<PropertyKey, unknown[]>();
+    const whole = (name: CollectionName): unknown[] => {
+      let items = collections.get(name);
+      if (items === undefined) {
+        items = this.periods().flatMap((period): unknown[] => this.period(period)[name]);
+        collections.set(name, items);
+      }
+      return items;
+    };
+    const isCollection = (key: PropertyKey): key is CollectionName =>
+      (COLLECTION_NAMES as PropertyKey[]).includes(key);
+    this.viewCache = new Proxy(main, {
+      get: (target, key) => (isCollection(key) ? whole(key) : Reflect.get(target, key)),
+      has: (target, key) => isCollection(key) || Reflect.has(target, key),
+      ownKeys: (target) => [...Reflect.ownKeys(target), ...COLLECTION_NAMES],
+      getOwnPropertyDescriptor: (target, key) =>
+        isCollection(key)
+          ? { value: whole(key), enumerable: true, configurable: true, writable: false }
+          : Reflect.getOwnPropertyDescriptor(target, key),
+      set: () => false,
+      defineProperty: () => false,
+      deleteProperty: () => false,
+    }) as unknown as ReadonlyStoreData;
     return this.viewCache;
   }
 }
@@ -234,6 +254,7 @@ export class BookDraft {
     }
     assertSequencesNeverDecrease(committedMain.sequences, main.sequences as MainData['sequences']);
 
+    for (const [name, whole] of this.whole) this.assertNoEditsBesideWhole(name, whole);
     const periods = new Map<string, PeriodData>();
     const finalPeriods = new Map(
       [...this.periodDrafts].map(([period, draft]) => [period, finalize(draft)]),
@@ -292,7 +313,6 @@ export class BookDraft {
       }
       return changes;
     }
-    this.assertNoEditsBesideWhole(name, whole);
     const { periodOf } = collection(name);
     const groups = new Map<string, unknown[]>();
     for (const item of finalize(whole.items) as { id: string }[]) {
@@ -340,7 +360,7 @@ function checkChangedItems(
   const declaration = collection(name);
   const added = (after as { id: string }[]).filter((item) => !kept.has(item));
   for (const item of added) {
-    assertValid(declaration.item, item, `${name} ${item.id}`);
+    assertValid(declaration.item, item, `${name}[${JSON.stringify(item.id)}]`);
     const home = declaration.periodOf(item, lookup);
     if (home !== period) {
       throw new Error(`Refused to store ${name} ${item.id} in ${period}: it belongs to ${home}.`);
@@ -355,15 +375,11 @@ function checkChangedItems(
   return { added, removed };
 }
 
-function assertValid(
-  schema: { safeParse(value: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
-  value: unknown,
-  where: string,
-): void {
+function assertValid(schema: z.ZodType, value: unknown, where: string): void {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const issues = (result.error?.issues ?? [])
-      .map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`)
+    const issues = result.error.issues
+      .map((issue) => `${jsonPath([where, ...issue.path])}: ${issue.message}`)
       .join('; ');
     throw new Error(`Refused to write an invalid store document, at ${issues}.`);
   }
@@ -379,10 +395,16 @@ export function splitBook(data: StoreData, replacing: readonly string[] = []): B
   const index = new Map<string, string>();
   const { keysOf, periodOf } = collection('invoices');
   for (const invoice of data.invoices) {
-    for (const key of keysOf?.(invoice) ?? []) index.set(key, periodOf(invoice, () => undefined));
+    for (const key of keysOf?.(invoice) ?? [])
+      index.set(
+        key,
+        periodOf(invoice, () => undefined),
+      );
   }
   const lookup: InvoicePeriodLookup = (reference) => index.get(reference);
-  const periods = new Map<string, PeriodData>(replacing.map((period) => [period, emptyPeriodData()]));
+  const periods = new Map<string, PeriodData>(
+    replacing.map((period) => [period, emptyPeriodData()]),
+  );
   for (const name of COLLECTION_NAMES) {
     const { periodOf: homeOf } = collection(name);
     for (const item of data[name] as { id: string }[]) {

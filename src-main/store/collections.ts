@@ -43,8 +43,7 @@ export const PERIOD_COLLECTIONS = {
   }),
   payments: declare({
     item: paymentSchema,
-    periodOf: (payment, invoicePeriod) =>
-      invoicePeriod(payment.invoice) ?? monthOf(payment.date),
+    periodOf: (payment, invoicePeriod) => invoicePeriod(payment.invoice) ?? monthOf(payment.date),
   }),
 };
 

@@ -64,7 +64,12 @@ const handler: ProxyHandler<object> = {
     const state = states.get(target) as DraftState;
     const source = current(state);
     const value = Reflect.get(source, key) as unknown;
-    if (!isObject(value) || states.has(value) || written.has(value) || !Object.hasOwn(source, key)) {
+    if (
+      !isObject(value) ||
+      states.has(value) ||
+      written.has(value) ||
+      !Object.hasOwn(source, key)
+    ) {
       return value;
     }
     if (state.copy !== null) {

@@ -166,33 +166,35 @@ async function openFolder(
     await mkdir(backupsDir, { recursive: true });
     await mkdir(join(dir, PERIODS_DIR), { recursive: true });
   }
-  const files = new BookFiles(dir, (file, problem) =>
-    damagedFile(file, problem, backupsDir, dir),
-  );
+  const files = new BookFiles(dir, (file, problem) => damagedFile(file, problem, backupsDir, dir));
   const takeBackup = (text: string, reason: string): Promise<BackupInfo> =>
     saveBackup(backupsDir, text, reason, now(), writeContents);
 
-  let decoded: DecodedStore | null = null;
   let originalText: string | null = null;
-  // lowdb reads the main document; writes go through `writeMain`, after the period documents.
-  const db = new Low<DecodedStore | null>(
-    new DurableJSONFile<DecodedStore | null>(storePath, {
+  // lowdb reads the store file (a main document, or a whole book to migrate) and writes
+  // the main document, through `writeMain`, once the period documents it names are durable.
+  const db = new Low<DecodedStore | MainDocument | null>(
+    new DurableJSONFile<DecodedStore | MainDocument | null>(storePath, {
       writeContents,
-      parse: async (text) => {
+      parse: (text) => {
         originalText = text;
         return decodeStoreText(text, storePath, {
           migrations,
           schemaVersion,
-          beforeMigrating: readOnly ? undefined : () => takeBackup(text, 'migration').then(() => {}),
+          beforeMigrating: readOnly
+            ? undefined
+            : async () => {
+                await takeBackup(text, 'migration');
+              },
         });
       },
     }),
     null,
   );
   await db.read();
-  decoded = db.data;
+  const decoded = db.data as DecodedStore | null;
   const writeMain = async (main: MainDocument): Promise<void> => {
-    db.data = { main };
+    db.data = main;
     await db.write();
   };
 
@@ -222,11 +224,8 @@ async function openFolder(
     const periods = { ...previous.periods };
     const summaries = { ...previous.summaries };
     const written: string[] = [];
-    const replaced: string[] = [];
     try {
       for (const [period, data] of change.periods) {
-        const old = periods[period];
-        if (old !== undefined) replaced.push(old);
         delete periods[period];
         delete summaries[period];
         if (isEmptyPeriod(data)) continue;
@@ -237,7 +236,6 @@ async function openFolder(
       }
       let index = previous.index;
       if (change.index !== null) {
-        if (index !== null) replaced.push(index);
         index = change.index.size === 0 ? null : files.writeIndex(commit, change.index);
         if (index !== null) written.push(index);
       }
@@ -247,10 +245,7 @@ async function openFolder(
         book_files: { ...previous, commit, periods, index, summaries },
       };
       await writeMain(main);
-      const next = base.next(main, change);
-      // Replaced versions that no backup can name go now; the others wait for pruning.
-      files.remove(replaced.filter((name) => (commitOfFile(name) ?? 0) > previous.backed_up_at));
-      return next;
+      return base.next(main, change);
     } catch (error) {
       files.remove(written);
       throw error;
@@ -278,16 +273,25 @@ async function openFolder(
     await prune();
   };
 
-  if (!readOnly) {
-    // What a commit cut short by a crash wrote: files of commits that never landed.
+  /**
+   * Deletes what a commit cut short by a crash wrote (files of commits that never
+   * landed), and replaced versions that no backup can name (written after the newest
+   * backup was taken). Not after each commit: a book read before it may still read them.
+   */
+  const removeUnnamedFiles = (): void => {
+    const { commit, backed_up_at } = book.main.book_files;
+    const named = new Set(namesOf(book.main));
     files.remove(
-      files
-        .list()
-        .filter(
-          (name) =>
-            name.endsWith('.tmp') || (commitOfFile(name) ?? 0) > book.main.book_files.commit,
-        ),
+      files.list().filter((name) => {
+        const written = commitOfFile(name);
+        if (written === null) return name.endsWith('.tmp');
+        return written > commit || (written > backed_up_at && !named.has(name));
+      }),
     );
+  };
+
+  if (!readOnly) {
+    removeUnnamedFiles();
     if (dailyBackupDue) {
       book = await commitMainChange(book, { last_daily_backup: today });
       await backupBook('daily');
@@ -394,7 +398,11 @@ async function openFolder(
     },
     pruneUsageFiles: () => serialize(prune),
     close(): Promise<void> {
-      closing ??= queue.then(() => lock?.release());
+      closing ??= queue.then(async () => {
+        if (lock === null) return;
+        removeUnnamedFiles();
+        await lock.release();
+      });
       return closing;
     },
   };
@@ -403,7 +411,6 @@ async function openFolder(
 function mainOf(change: BookChange, base: MainDocument): MainDocument {
   return { ...change.main, book_files: base.book_files };
 }
-
 
 function assertFilesPresent(files: BookFiles, main: MainDocument, backup: string): void {
   const present = new Set(files.list());
@@ -438,8 +445,7 @@ async function pruneBookFiles(
     files
       .list()
       .filter(
-        (name) =>
-          !named.has(name) && (commitOfFile(name) ?? Infinity) <= live.book_files.commit,
+        (name) => !named.has(name) && (commitOfFile(name) ?? Infinity) <= live.book_files.commit,
       ),
   );
 }
