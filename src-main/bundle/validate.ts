@@ -253,7 +253,11 @@ function checkContract(
   }
 }
 
-function checkInvoicesAndPayments(bundle: Bundle, store: ReadonlyStoreData, problems: Problems): void {
+function checkInvoicesAndPayments(
+  bundle: Bundle,
+  store: ReadonlyStoreData,
+  problems: Problems,
+): void {
   const restoring = bundle.invoices.length > 0 || bundle.credit_notes.length > 0;
   if (restoring && !isEmptyBook(store)) {
     problems.add(

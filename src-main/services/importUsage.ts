@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, extname, join, dirname } from 'node:path';
+import { compareText } from '../domain/collections';
 import { UserError } from '../domain/errors';
 import type { Customer, Meter } from '../domain/model';
 import type { ReadonlyStoreData, UsageBatch } from '../store/data';
@@ -359,5 +360,6 @@ async function invoicesBillingBatch(
         invoice.externalIds.some((id) => customersByPeriod.get(period)?.has(id) === true),
       ),
     )
-    .map((invoice) => invoice.number);
+    .map((invoice) => invoice.number)
+    .sort(compareText);
 }

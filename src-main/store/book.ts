@@ -115,36 +115,21 @@ export class CommittedBook {
 
   /**
    * The whole book in the shape of `StoreData`; each collection is read when first
-   * used. A proxy rather than getters, so that it also reads as plain data to code
-   * that looks at property descriptors (test matchers, `structuredClone`).
+   * used (an enumerable getter: spreading, cloning and serializing see plain data).
    */
   view(): ReadonlyStoreData {
     if (this.viewCache !== null) return this.viewCache;
-    const main: Record<string, unknown> = {};
-    for (const field of MAIN_FIELDS) main[field] = this.main[field];
-    const collections = new Map<PropertyKey, unknown[]>();
-    const whole = (name: CollectionName): unknown[] => {
-      let items = collections.get(name);
-      if (items === undefined) {
-        items = this.periods().flatMap((period): unknown[] => this.period(period)[name]);
-        collections.set(name, items);
-      }
-      return items;
-    };
-    const isCollection = (key: PropertyKey): key is CollectionName =>
-      (COLLECTION_NAMES as PropertyKey[]).includes(key);
-    this.viewCache = new Proxy(main, {
-      get: (target, key) => (isCollection(key) ? whole(key) : Reflect.get(target, key)),
-      has: (target, key) => isCollection(key) || Reflect.has(target, key),
-      ownKeys: (target) => [...Reflect.ownKeys(target), ...COLLECTION_NAMES],
-      getOwnPropertyDescriptor: (target, key) =>
-        isCollection(key)
-          ? { value: whole(key), enumerable: true, configurable: true, writable: false }
-          : Reflect.getOwnPropertyDescriptor(target, key),
-      set: () => false,
-      defineProperty: () => false,
-      deleteProperty: () => false,
-    }) as unknown as ReadonlyStoreData;
+    const view: Record<string, unknown> = {};
+    for (const field of MAIN_FIELDS) view[field] = this.main[field];
+    for (const name of COLLECTION_NAMES) {
+      let items: unknown[] | null = null;
+      Object.defineProperty(view, name, {
+        enumerable: true,
+        get: () =>
+          (items ??= this.periods().flatMap((period): unknown[] => this.period(period)[name])),
+      });
+    }
+    this.viewCache = Object.freeze(view) as unknown as ReadonlyStoreData;
     return this.viewCache;
   }
 }
