@@ -53,7 +53,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io,
       json: values.json === true,
       dataDir,
-      store: async () => (store ??= await openStore(dataDir)),
+      store: async () =>
+        (store ??= await openStore(dataDir, { readOnly: command.readOnly === true })),
       progress: (text) => {
         if (io.isTTY) io.stderr(`\r\x1b[2K${text}`);
       },

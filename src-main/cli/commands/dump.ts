@@ -9,6 +9,7 @@ export const dumpCommand = defineCommand({
     out: { type: 'string', value: 'FILE', description: 'write to this file instead of stdout' },
   },
   args: [],
+  readOnly: true,
   async run(ctx, options) {
     const store = await ctx.store();
     const out = stringOption(options, 'out');

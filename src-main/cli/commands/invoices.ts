@@ -26,6 +26,7 @@ export const invoicesCommand = defineCommand({
     'as-of': { type: 'string', value: 'DATE', description: 'judge overdue invoices on this date' },
   },
   args: [],
+  readOnly: true,
   async run(ctx, options) {
     const invoices = listInvoices(await ctx.store(), {
       period: stringOption(options, 'period'),
