@@ -21,7 +21,7 @@ import {
   type InvoicePeriodLookup,
   type PeriodData,
 } from './collections';
-import { createDraft, finalize } from './cow';
+import { createDraft, finalize, isChanged } from './cow';
 import {
   MAIN_FIELDS,
   mainFieldSchemas,
@@ -139,8 +139,10 @@ export function isEmptyPeriod(data: PeriodData): boolean {
 }
 
 interface WholeCollection {
-  /** Every item of the collection, as drafts: what `draft.<collection>` is. */
+  /** Every item of the collection, as drafts, in a draft array: what `draft.<collection>` is. */
   items: unknown[];
+  /** Whether `draft.<collection>` was assigned a new array. */
+  replaced: boolean;
   /** Each period's items when the whole collection was taken, to notice later edits. */
   periods: Map<string, unknown[]>;
 }
@@ -167,7 +169,9 @@ export class BookDraft {
         enumerable: true,
         get: () => this.wholeCollection(name).items,
         set: (items: unknown[]) => {
-          this.wholeCollection(name).items = items;
+          const whole = this.wholeCollection(name);
+          whole.items = items;
+          whole.replaced = true;
         },
       });
     }
@@ -213,11 +217,12 @@ export class BookDraft {
   private wholeCollection(name: CollectionName): WholeCollection {
     let whole = this.whole.get(name);
     if (whole === undefined) {
-      whole = { items: [], periods: new Map() };
+      const all: unknown[] = [];
+      whole = { items: createDraft(all), replaced: false, periods: new Map() };
       for (const period of this.book.periods()) {
         const items: unknown[] = [...this.period(period)[name]];
         whole.periods.set(period, items);
-        whole.items.push(...items);
+        all.push(...items);
       }
       this.whole.set(name, whole);
     }
@@ -239,7 +244,11 @@ export class BookDraft {
     }
     assertSequencesNeverDecrease(committedMain.sequences, main.sequences as MainData['sequences']);
 
-    for (const [name, whole] of this.whole) this.assertNoEditsBesideWhole(name, whole);
+    // A whole collection only read, or changed item by item, leaves the periods in charge.
+    for (const [name, whole] of this.whole) {
+      if (!whole.replaced && !isChanged(whole.items)) this.whole.delete(name);
+      else this.assertNoEditsBesideWhole(name, whole);
+    }
     const periods = new Map<string, PeriodData>();
     const finalPeriods = new Map(
       [...this.periodDrafts].map(([period, draft]) => [period, finalize(draft)]),
@@ -300,7 +309,8 @@ export class BookDraft {
     }
     const { periodOf } = collection(name);
     const groups = new Map<string, unknown[]>();
-    for (const item of finalize(whole.items) as { id: string }[]) {
+    for (const draft of finalize(whole.items)) {
+      const item = finalize(draft) as { id: string };
       const period = periodOf(item, lookup);
       const group = groups.get(period);
       if (group) group.push(item);

@@ -156,6 +156,8 @@ function finalizeValue(value: unknown, visited: Set<object>): unknown {
   if (state !== undefined) return finalizeState(state, visited);
   if (visited.has(value)) return value;
   visited.add(value);
+  // Final now: once committed it is shared data, which a later draft must copy to change.
+  written.delete(value);
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const child = record[key];

@@ -71,6 +71,19 @@ describe('copy-on-write drafts', () => {
     expect(final.lines[1]?.tags).toBe(doc.lines[0]?.tags);
   });
 
+  it('copies, in a later draft, an object an earlier draft took in', () => {
+    const { doc } = committed();
+    const first = createDraft(doc);
+    first.lines.push({ amount: '5', tags: [] });
+    const committedAfter = finalize(first);
+    const text = JSON.stringify(committedAfter);
+    const second = createDraft(committedAfter);
+    (second.lines[2] as Line).amount = '6';
+    const final = finalize(second);
+    expect(JSON.stringify(committedAfter)).toBe(text);
+    expect(final.lines[2]?.amount).toBe('6');
+  });
+
   it('ends in what the same changes make of a deep copy, whatever they are', () => {
     type Op = { index: number; amount: string } | { remove: number } | { add: string };
     const op = fc.oneof(
