@@ -44,7 +44,7 @@ import { decodeStoreText, type DecodedStore } from './document';
 import { DurableJSONFile, isErrorCode, type WriteContents } from './durable-file';
 import { lockDataFolder, type DataFolderLock } from './lock';
 import { MIGRATIONS, type Migration } from './migrations';
-import { pruneUsageFiles } from './usage-files';
+import { pruneUsageFiles, removeKilledImports } from './usage-files';
 
 export type { BackupInfo } from './backups';
 export type { DraftBook } from './book';
@@ -292,6 +292,7 @@ async function openFolder(
 
   if (!readOnly) {
     removeUnnamedFiles();
+    await removeKilledImports(usageDir, book.main);
     if (dailyBackupDue) {
       book = await commitMainChange(book, { last_daily_backup: today });
       await backupBook('daily');

@@ -88,3 +88,25 @@ async function statIfExists(path: string): Promise<Stats | null> {
     throw error;
   }
 }
+
+const BATCH_FILE = /(?:^|\/)b(\d+)-[0-9a-f]+\.(?:tsv|idx)$/;
+
+/**
+ * Deletes the files of imports that never committed: their batch number is above
+ * every batch the book lists (an import takes the next number). Run at open, with
+ * the folder locked, so no import can be writing them.
+ */
+export async function removeKilledImports(
+  usageDir: string,
+  live: Pick<StoreData, 'usage_batches'>,
+): Promise<string[]> {
+  const highest = live.usage_batches.reduce((max, batch) => Math.max(max, batch.seq), 0);
+  const removed: string[] = [];
+  for (const file of await readdir(usageDir, { recursive: true })) {
+    const seq = BATCH_FILE.exec(file.split('\\').join('/'))?.[1];
+    if (seq === undefined || Number(seq) <= highest) continue;
+    await rm(resolve(usageDir, file), { force: true });
+    removed.push(file);
+  }
+  return removed;
+}
