@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../domain/errors';
+import type { UserError } from '../domain/errors';
 import { jsonPath } from '../domain/json-path';
 import { periodName } from '../domain/model';
 import { collectionArraySchemas, type PeriodData } from './collections';

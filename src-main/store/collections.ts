@@ -19,9 +19,9 @@ export interface PeriodCollection<T extends { id: string }> {
    * billing period; what belongs to an invoice lives beside it, so that settling an
    * invoice touches one document.
    */
-  periodOf(item: T, invoicePeriod: InvoicePeriodLookup): string;
+  periodOf: (item: T, invoicePeriod: InvoicePeriodLookup) => string;
   /** Keys the book's index maps to the item's period (ids, numbers); none by default. */
-  keysOf?(item: T): readonly string[];
+  keysOf?: (item: T) => readonly string[];
 }
 
 function declare<T extends { id: string }>(collection: PeriodCollection<T>): PeriodCollection<T> {

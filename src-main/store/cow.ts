@@ -63,7 +63,7 @@ const handler: ProxyHandler<object> = {
   get(target, key) {
     const state = states.get(target) as DraftState;
     const source = current(state);
-    const value = Reflect.get(source, key) as unknown;
+    const value: unknown = Reflect.get(source, key);
     if (
       !isObject(value) ||
       states.has(value) ||

@@ -63,8 +63,8 @@ function assertCreditNoteKept(old: CreditNote, next: CreditNote | undefined): vo
 
 /** The rule of each collection whose items may not change freely. */
 export const ITEM_RULES: Partial<Record<CollectionName, ItemRule>> = {
-  invoices: assertFinalizedInvoiceKept as ItemRule,
-  credit_notes: assertCreditNoteKept as ItemRule,
+  invoices: assertFinalizedInvoiceKept,
+  credit_notes: assertCreditNoteKept,
 };
 
 export function assertSequencesNeverDecrease(

@@ -208,7 +208,7 @@ async function openFolder(
     book = readOnly
       ? new CommittedBook(mainOf(change, emptyMain()), files, {
           periods: change.periods,
-          index: change.index ?? new Map(),
+          index: change.index ?? new Map<string, string>(),
         })
       : await commitChange(empty, change);
     mustWrite = originalText === null;
