@@ -9,7 +9,7 @@ import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { mergeSettings } from './settings';
 import { parseBundle } from './parse';
-import { stageUsageEvents } from '../services/importUsage';
+import { stageUsageEvents } from '../usage/stage-events';
 import { sequencesFromNumbers } from '../domain/numbering';
 
 export interface LoadSummary {

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerSchema } from '../../src-main/domain/model';
-import { importUsage, importUsageEvents, listBatches } from '../../src-main/services/importUsage';
+import { importUsage } from '../../src-main/services/importUsage';
+import { listBatches } from '../../src-main/services/usageBatches';
+import { importUsageEvents } from '../../src-main/usage/stage-events';
 import { csv, FIXTURES, periodEvents, storedIds, useUsageStore } from '../support/usage-store';
 
 describe('usage dedupe', () => {

@@ -1,7 +1,8 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importUsage, listBatches } from '../../src-main/services/importUsage';
+import { importUsage } from '../../src-main/services/importUsage';
+import { listBatches } from '../../src-main/services/usageBatches';
 import { decodeRatedEvents } from '../../src-main/usage/segment';
 import { UsageStaging } from '../../src-main/usage/staging';
 import { createPeriodUsageReader } from '../../src-main/usage/reader';

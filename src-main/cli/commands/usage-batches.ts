@@ -1,4 +1,4 @@
-import { listBatches } from '../../services/importUsage';
+import { listBatches } from '../../services/usageBatches';
 import { defineCommand, printResult } from '../command';
 import { textTable } from '../table';
 
