@@ -44,9 +44,10 @@ import { decodeStoreText, type DecodedStore } from './document';
 import { DurableJSONFile, isErrorCode, type WriteContents } from './durable-file';
 import { lockDataFolder, type DataFolderLock } from './lock';
 import { MIGRATIONS, type Migration } from './migrations';
-import { pruneUsageFiles, removeKilledImports } from './usage-files';
+import { pruneUsageFiles, removeKilledImports, usageFilesOf, type UsageFiles } from './usage-files';
 
 export type { BackupInfo } from './backups';
+export type { UsageFiles } from './usage-files';
 export type { DraftBook } from './book';
 export type { ReadonlyPeriodData } from './collections';
 export type { ReadonlyStoreData } from './data';
@@ -56,6 +57,8 @@ export interface Store {
   readonly dir: string;
   /** Where usage segments live; `segments[].file` paths are relative to it. */
   readonly usageDir: string;
+  /** The usage folder's files: imports create and give up their staged files only here. */
+  readonly usageFiles: UsageFiles;
   /** Whether the store was opened read-only: nothing is ever written, `update` refuses. */
   readonly readOnly: boolean;
   /**
@@ -326,6 +329,7 @@ async function openFolder(
   return {
     dir,
     usageDir,
+    usageFiles: usageFilesOf(usageDir, readOnly),
     readOnly,
     read: () => book.view(),
     periods: () => book.periods(),

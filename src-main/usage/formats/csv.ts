@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { UserError } from '../../domain/errors';
-import { FileWriter } from '../segment';
+import { FileWriter } from '../../store/file-writer';
 import type { TextInput } from '../text';
 import {
   EVENT_FIELDS,

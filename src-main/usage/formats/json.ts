@@ -7,7 +7,7 @@
 import { JSONParser } from '@streamparser/json';
 import type { Readable } from 'node:stream';
 import { UserError } from '../../domain/errors';
-import { FileWriter } from '../segment';
+import { FileWriter } from '../../store/file-writer';
 import { lineBatches } from '../text';
 import { EVENT_FIELDS, OWN_FIELD_LABELS, type FormatRules, type RawUsage } from '../validate';
 import { rowReason, type RowSink } from './types';
