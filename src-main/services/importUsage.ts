@@ -27,7 +27,12 @@ export type { RowError, StagedBatch } from '../usage/staging';
 // Batch listing and rollback, and staging of events, have their own modules now; kept
 // reachable here for callers written before the split.
 export { listBatches, rollbackBatch } from './usageBatches';
-export { importUsageEvents, stageUsageEvents } from '../usage/stage-events';
+export {
+  importUsageEvents,
+  stageUsageEvents,
+  startUsageEventStaging,
+  type UsageEventStaging,
+} from '../usage/stage-events';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -76,6 +81,8 @@ export async function importUsage(
   const keepValid = options.keepValid ?? false;
   const rejectsPath =
     options.rejectsPath ?? (keepValid ? defaultRejectsPath(filePath, sniffed.format) : null);
+  // Before staging: the backup's pruning spares only files written in the last minute.
+  await store.backup('before-import');
   const staging = await UsageStaging.start(store, {
     fileName: basename(filePath),
     format: sniffed.format,

@@ -42,7 +42,7 @@ import {
 } from './data';
 import { decodeStoreText, type DecodedStore } from './document';
 import { DurableJSONFile, isErrorCode, type WriteContents } from './durable-file';
-import { lockDataFolder, type DataFolderLock } from './lock';
+import { lockDataFolder, type DataFolderLock, type LockOptions } from './lock';
 import { MIGRATIONS, type Migration } from './migrations';
 import { pruneUsageFiles, removeKilledImports, usageFilesOf, type UsageFiles } from './usage-files';
 
@@ -94,9 +94,10 @@ export interface Store {
   /**
    * Replaces the book with the backup `name` (migrated and validated like at open),
    * after backing up the current one so that the restore can be undone. Bypasses the
-   * update rules: going back in time is the point.
+   * update rules: going back in time is the point. Returns that backup of the state
+   * before the restore.
    */
-  restore(name: string): Promise<void>;
+  restore(name: string): Promise<BackupInfo>;
   /**
    * Deletes usage files and period documents that neither the book nor any kept
    * backup references (usage files modified in the last minute excepted: an import
@@ -123,6 +124,8 @@ export interface OpenStoreOptions {
   now?: () => Date;
   /** Writes a file's contents before it is synced; tests pass one that fails like a full disk. */
   writeContents?: WriteContents;
+  /** How to wait for a folder another process holds (default: refuse at once). */
+  lock?: LockOptions;
 }
 
 export const STORE_FILE = 'store.json';
@@ -130,14 +133,15 @@ export const USAGE_DIR = 'usage';
 
 /**
  * Opens the data folder `dir`, creating it and an empty book when missing. Takes the
- * folder's lock (a UserError names the pid of a live holder), migrates an older file
+ * folder's lock (waiting as `options.lock` says; a UserError describes a live
+ * holder), migrates an older file
  * after backing it up, refuses a newer or damaged one with a UserError, cleans what a
  * killed commit left, and takes the day's backup on the first open of a UTC day.
  */
 export async function openStore(dir: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (options.readOnly) return openFolder(dir, null, options);
   await mkdir(dir, { recursive: true });
-  const lock = await lockDataFolder(dir);
+  const lock = await lockDataFolder(dir, options.lock);
   try {
     return await openFolder(dir, lock, options);
   } catch (error) {
@@ -375,7 +379,7 @@ async function openFolder(
           throw error;
         }
       }),
-    restore(name: string): Promise<void> {
+    restore(name: string): Promise<BackupInfo> {
       return serialize(async () => {
         refuseReadOnly('restore a backup');
         const text = await readBackup(backupsDir, name);
@@ -384,7 +388,7 @@ async function openFolder(
           schemaVersion,
         });
         if ('main' in restored) assertFilesPresent(files, restored.main, name);
-        await backupBook('restore');
+        const saved = await backupBook('restore');
         if ('whole' in restored) {
           book = await commitChange(book, splitBook(restored.whole, book.periods()));
         } else {
@@ -399,6 +403,7 @@ async function openFolder(
         }
         // Only now: pruning before the commit could delete the restored book's files.
         await rotateAndPrune();
+        return saved;
       });
     },
     pruneUsageFiles: () => serialize(prune),
