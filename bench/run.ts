@@ -10,14 +10,20 @@ import { join } from 'node:path';
 const benches = readdirSync(import.meta.dirname)
   .filter((name) => name.endsWith('.ts') && name !== 'run.ts')
   .sort();
-const only = process.argv.slice(2);
+// Names pick benchmarks; options (`--full`) go to each benchmark run.
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
 let failed = 0;
 for (const name of benches) {
   if (only.length > 0 && !only.some((wanted) => name.includes(wanted))) continue;
   process.stdout.write(`\n=== ${name}\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, name)], {
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, name), ...flags],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (run.status !== 0) failed += 1;
 }
 process.exitCode = failed === 0 ? 0 : 1;

@@ -11,11 +11,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { sequencesFromNumbers } from '../domain/numbering';
 import { UserError } from '../domain/errors';
-import {
-  startUsageEventStaging,
-  type StagedBatch,
-  type UsageEventStaging,
-} from '../services/importUsage';
+import { startUsageEventStaging, type UsageEventStaging } from '../usage/stage-events';
+import type { StagedBatch } from '../usage/staging';
 import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { deskIdInUsage, didYouMeanAside, suggester } from '../domain/suggest';

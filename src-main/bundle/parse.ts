@@ -4,7 +4,7 @@
  * not here: they are checked one at a time as they stream in (load.ts).
  */
 import { UserError } from '../domain/errors';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 import { jsonPath } from '../domain/json-path';
 import { bundleSectionsSchema, type Bundle } from './schema';
 import { checkBundle, type BundleProblem } from './validate';
@@ -15,7 +15,7 @@ import { checkBundle, type BundleProblem } from './validate';
  */
 export function checkSections(
   sections: unknown,
-  store: StoreData,
+  store: ReadonlyStoreData,
 ): { bundle: Bundle; problems: [] } | { bundle: null; problems: BundleProblem[] } {
   const parsed = bundleSectionsSchema.safeParse(sections);
   if (!parsed.success) {

@@ -12,7 +12,7 @@ import {
   type Plan,
   type Tier,
 } from '../domain/model';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 import { jsonPath } from '../domain/json-path';
 import type { Bundle } from './schema';
 
@@ -37,7 +37,7 @@ function byId<T>(existing: readonly T[], incoming: readonly T[], key: (item: T) 
   return map;
 }
 
-export function checkBundle(bundle: Bundle, store: StoreData): BundleProblem[] {
+export function checkBundle(bundle: Bundle, store: ReadonlyStoreData): BundleProblem[] {
   const problems = new Problems();
   checkUniqueIds(bundle, problems);
 
@@ -172,7 +172,7 @@ function checkTiers(
   });
 }
 
-function checkExternalIds(bundle: Bundle, store: StoreData, problems: Problems): void {
+function checkExternalIds(bundle: Bundle, store: ReadonlyStoreData, problems: Problems): void {
   const incoming = new Set(bundle.customers.map((c) => c.id));
   const owner = new Map<string, string>();
   for (const customer of store.customers) {
@@ -240,7 +240,11 @@ function checkContract(
   }
 }
 
-function checkInvoicesAndPayments(bundle: Bundle, store: StoreData, problems: Problems): void {
+function checkInvoicesAndPayments(
+  bundle: Bundle,
+  store: ReadonlyStoreData,
+  problems: Problems,
+): void {
   const restoring = bundle.invoices.length > 0 || bundle.credit_notes.length > 0;
   if (restoring && !isEmptyBook(store)) {
     problems.add(
@@ -288,7 +292,7 @@ function checkMoney(amount: string, currency: string, path: Path, problems: Prob
   if (issue) problems.add(path, issue);
 }
 
-export function isEmptyBook(store: StoreData): boolean {
+export function isEmptyBook(store: ReadonlyStoreData): boolean {
   return (
     store.meters.length === 0 &&
     store.plans.length === 0 &&

@@ -57,6 +57,11 @@ export interface Command {
   args: ArgumentSpec[];
   /** The command sets up a new store, so its data folder need not exist yet (`init`). */
   createsDataFolder?: boolean;
+  /**
+   * The command only reads the book: its store is opened read-only, so it writes
+   * nothing in the data folder (and works on a full disk or a read-only copy).
+   */
+  readOnly?: boolean;
   /** Returns the exit code; nothing means 0. */
   run(ctx: CommandContext, options: OptionValues, args: string[]): Promise<number | void>;
 }

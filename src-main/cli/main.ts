@@ -79,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       store: async () => {
         if (store === undefined) {
           await checkDataFolder(data, command);
-          store = await openStore(data.path, { lock });
+          store = await openStore(data.path, { lock, readOnly: command.readOnly === true });
         }
         return store;
       },

@@ -18,7 +18,7 @@ export function compareText(a: string, b: string): number {
 
 /** `idOf(n)` for the smallest n ≥ `from` whose id is not taken: the same answer for the same data. */
 export function firstFreeId(
-  taken: ReadonlySet<string>,
+  taken: Pick<ReadonlySet<string>, 'has'>,
   idOf: (n: number) => string,
   from = 1,
 ): string {

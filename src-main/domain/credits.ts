@@ -44,9 +44,24 @@ export class CreditLedger {
   /** Each customer's grants in the order they are used. */
   private readonly byCustomer: Map<string, Credit[]>;
 
-  constructor(credits: readonly Credit[], invoices: readonly Invoice[]) {
+  /**
+   * `invoices` are the invoices at hand; `appliedElsewhere` what other invoices, not at
+   * hand, applied of each credit (by credit id), so that a bill run need not read
+   * every past invoice to know what is left.
+   */
+  constructor(
+    credits: readonly Credit[],
+    invoices: readonly Invoice[],
+    appliedElsewhere: readonly Readonly<Record<string, string>>[] = [],
+  ) {
     this.byCustomer = groupBy([...credits].sort(compareCreditsForUse), (credit) => credit.customer);
     for (const credit of credits) this.remaining.set(credit.id, new Dec(credit.amount));
+    for (const applied of appliedElsewhere) {
+      for (const [creditId, amount] of Object.entries(applied)) {
+        const left = this.remaining.get(creditId);
+        if (left) this.remaining.set(creditId, left.minus(amount));
+      }
+    }
     for (const invoice of invoices) {
       if (invoice.status === 'void') continue;
       for (const application of invoice.credit_applications) {

@@ -17,8 +17,7 @@ import type { Invoice } from '../domain/invoice';
 import { isFinalizedPeriodEnd, lateUsageWatermarks } from '../domain/late-usage';
 import { UsageCollector, type UnbilledUsage } from '../domain/usage-collector';
 import type { PeriodUsageReader } from '../domain/usage';
-import type { StoreData } from '../store/data';
-import type { Store } from '../store/store';
+import type { DraftBook, Store } from '../store/store';
 import { Book } from './book';
 import { finalizeIfPossible } from './finalize';
 import { invoicePresenter, type InvoiceView } from './present';
@@ -57,13 +56,47 @@ function isReplacedBy(invoice: Invoice, period: string): boolean {
   );
 }
 
-/** `inv_<contract>_<period>_<n>` with the smallest n not taken: the same on every run. */
-function invoiceIds(taken: Set<string>, contract: string, period: string): () => string {
+/**
+ * `inv_<contract>_<period>_<n>` with the smallest n not taken: the same on every run.
+ * Taken means among the invoices read, or known to the book's index.
+ */
+function invoiceIds(
+  taken: Set<string>,
+  book: DraftBook,
+  contract: string,
+  period: string,
+): () => string {
+  const known = { has: (id: string) => taken.has(id) || book.invoice(id) !== undefined };
   return () => {
-    const id = firstFreeId(taken, (n) => `inv_${contract}_${period}_${n}`);
+    const id = firstFreeId(known, (n) => `inv_${contract}_${period}_${n}`);
     taken.add(id);
     return id;
   };
+}
+
+/**
+ * The periods whose invoices a run for `period` reads: that period, and from the
+ * earliest period that may hold late usage on (a batch above the lowest watermark of
+ * its finalized invoices stored events for it), every period, since their invoices
+ * may bill its usage late. The others are known by their summary alone.
+ */
+function periodsToRead(store: Store, period: string): string[] {
+  const lastBatchOf = new Map<string, number>();
+  for (const batch of store.read().usage_batches) {
+    for (const segment of batch.segments) {
+      lastBatchOf.set(segment.period, Math.max(lastBatchOf.get(segment.period) ?? 0, batch.seq));
+    }
+  }
+  const summaries = store.summaries();
+  const earliest = Object.keys(summaries)
+    .filter((candidate) => {
+      const lowest = summaries[candidate]?.lowest_watermark ?? null;
+      return candidate < period && lowest !== null && (lastBatchOf.get(candidate) ?? 0) > lowest;
+    })
+    .reduce((first, candidate) => (candidate < first ? candidate : first), period);
+  return [...new Set([...store.periods().filter((known) => known >= earliest), period])].sort(
+    compareText,
+  );
 }
 
 export async function billPeriod(
@@ -75,6 +108,7 @@ export async function billPeriod(
   if (!isPeriod(period)) throw new UserError(`'${period}' is not a period YYYY-MM.`);
   const snapshot = store.read();
   const runDate = resolveRunDate(snapshot.settings, options.asOf);
+  const read = periodsToRead(store, period);
 
   let watermark = snapshot.usage_batches.reduce(
     (highest, batch) => Math.max(highest, batch.seq),
@@ -94,7 +128,9 @@ export async function billPeriod(
   };
   const current = await collect(period);
   const late: { period: string; collector: UsageCollector }[] = [];
-  const kept = snapshot.invoices.filter((invoice) => !isReplacedBy(invoice, period));
+  const kept = read
+    .flatMap((known) => store.period(known).invoices)
+    .filter((invoice) => !isReplacedBy(invoice, period));
   for (const [latePeriod, watermarks] of lateUsageWatermarks(
     kept,
     snapshot.usage_batches,
@@ -103,13 +139,22 @@ export async function billPeriod(
     late.push({ period: latePeriod, collector: await collect(latePeriod, watermarks) });
   }
 
-  return store.update((data) => {
+  return store.update((data, access) => {
     syncSlaCredits(data);
-    data.invoices = data.invoices.filter((invoice) => !isReplacedBy(invoice, period));
+    const billed = access.period(period);
+    billed.invoices = billed.invoices.filter((invoice) => !isReplacedBy(invoice, period));
+    const invoices = read.flatMap((known) => access.period(known).invoices);
+    const summaries = access.summaries();
     const book = new Book(data);
-    const ledger = new CreditLedger(data.credits, data.invoices);
-    const invoicesOf = groupBy(data.invoices, (invoice) => invoice.contract);
-    const taken = new Set(data.invoices.map((invoice) => invoice.id));
+    const ledger = new CreditLedger(
+      data.credits,
+      invoices,
+      Object.keys(summaries)
+        .filter((known) => !read.includes(known))
+        .map((known) => summaries[known]?.credits_applied ?? {}),
+    );
+    const invoicesOf = groupBy(invoices, (invoice) => invoice.contract);
+    const taken = new Set(invoices.map((invoice) => invoice.id));
     const report: BillRunReport = {
       unbilled: current.unbilled(),
       over_quota: [],
@@ -151,33 +196,36 @@ export async function billPeriod(
         late: lateUsage,
         invoices: own,
         credits: ledger,
-        nextId: invoiceIds(taken, contract.id, period),
+        nextId: invoiceIds(taken, access, contract.id, period),
       });
-      data.invoices.push(...billing.invoices);
+      billed.invoices.push(...billing.invoices);
       made.push(...billing.invoices);
       report.over_quota.push(...billing.overQuota);
     }
 
-    if (options.finalize) finalizeMade(data, book, made, runDate, report);
+    if (options.finalize) {
+      const finalizing = {
+        settings: data.settings,
+        sequences: data.sequences,
+        credits: data.credits,
+        invoices: [...invoices, ...made],
+      };
+      for (const invoice of made) {
+        if (invoice.status !== 'draft') continue;
+        const reason = finalizeIfPossible(
+          finalizing,
+          invoice,
+          book.contract(invoice.contract),
+          runDate,
+        );
+        if (reason !== null) report.not_finalized.push({ invoice: invoice.id, reason });
+      }
+    }
     return {
       period,
       run_date: runDate,
-      invoices: made.map(invoicePresenter(data, runDate)),
+      invoices: made.map(invoicePresenter(billed, runDate)),
       report,
     };
   });
-}
-
-function finalizeMade(
-  data: StoreData,
-  book: Book,
-  made: readonly Invoice[],
-  runDate: string,
-  report: BillRunReport,
-): void {
-  for (const invoice of made) {
-    if (invoice.status !== 'draft') continue;
-    const reason = finalizeIfPossible(data, invoice, book.contract(invoice.contract), runDate);
-    if (reason !== null) report.not_finalized.push({ invoice: invoice.id, reason });
-  }
 }

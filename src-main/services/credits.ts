@@ -5,7 +5,7 @@ import { isCurrencyCode } from '../domain/currency';
 import { addMonths, isValidDate, periodOfDate } from '../domain/dates';
 import { CREDIT_KINDS, type Credit, type CreditKind } from '../domain/model';
 import { formatMoney } from '../domain/money';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { Book } from './book';
 import { parseAmount } from './amount';
@@ -38,7 +38,7 @@ export interface CreditReach {
  * the month it is granted on (billing.md §6: a credit applies to periods ending on or
  * after its grant), skipping periods already finalized.
  */
-export function creditReach(data: StoreData, credit: Credit): CreditReach {
+export function creditReach(data: ReadonlyStoreData, credit: Credit): CreditReach {
   const invoices = data.invoices.filter(
     (invoice) =>
       invoice.customer === credit.customer &&

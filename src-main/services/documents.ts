@@ -12,7 +12,7 @@ import type { EmailRecord } from '../domain/email-record';
 import { UserError } from '../domain/errors';
 import { refersTo, type CreditNote, type Invoice } from '../domain/invoice';
 import type { Payment } from '../domain/model';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { findInvoice, invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
@@ -52,7 +52,10 @@ export function showInvoice(
   };
 }
 
-function sourcesOf(data: StoreData, of: { customer: string; contract?: string }): DocumentSources {
+function sourcesOf(
+  data: ReadonlyStoreData,
+  of: { customer: string; contract?: string },
+): DocumentSources {
   return {
     settings: data.settings,
     customer: data.customers.find((customer) => customer.id === of.customer),
@@ -83,7 +86,10 @@ export interface DocumentSelection {
  * statements, credit notes (those of the selected invoices' periods, or the one named)
  * and, when asked, drafts. Oldest period first, then by number.
  */
-export function selectDocuments(data: StoreData, selection: DocumentSelection): NamedDocument[] {
+export function selectDocuments(
+  data: ReadonlyStoreData,
+  selection: DocumentSelection,
+): NamedDocument[] {
   const asOf = resolveRunDate(data.settings, selection.asOf);
   const present = invoicePresenter(data, asOf);
   const named = selection.invoice;

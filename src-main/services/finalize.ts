@@ -6,26 +6,35 @@
 import { UserError } from '../domain/errors';
 import { finalizationBlocker, finalizedFields } from '../domain/finalization';
 import type { Invoice } from '../domain/invoice';
-import type { Contract } from '../domain/model';
+import type { Contract, Credit, Settings } from '../domain/model';
 import { takeNumber } from '../domain/numbering';
 import { settledStatus } from '../domain/settlement';
-import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { Book } from './book';
-import { findInvoice, invoicePresenter, type InvoiceView } from './present';
+import { invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
+
+/** What finalizing a draft reads and changes of the book, inside a store update. */
+export interface FinalizingBook {
+  settings: Settings;
+  /** Changed: the number is taken from its sequence. */
+  sequences: Record<string, number>;
+  credits: readonly Credit[];
+  /** Invoices the draft may deduct (its period's, the periods it bills late usage of). */
+  invoices: readonly Invoice[];
+}
 
 /** Finalizes a draft inside a store update, or says why it cannot be finalized on that date. */
 export function finalizeIfPossible(
-  data: StoreData,
+  book: FinalizingBook,
   draft: Invoice,
   contract: Contract,
   issueDate: string,
 ): string | null {
-  const blocker = finalizationBlocker(draft, contract, data.invoices, data.credits, issueDate);
+  const blocker = finalizationBlocker(draft, contract, book.invoices, book.credits, issueDate);
   if (blocker !== null) return blocker;
-  const number = takeNumber(data.sequences, data.settings.invoice_number_format, issueDate);
-  const terms = contract.payment_terms_days ?? data.settings.payment_terms_days;
+  const number = takeNumber(book.sequences, book.settings.invoice_number_format, issueDate);
+  const terms = contract.payment_terms_days ?? book.settings.payment_terms_days;
   Object.assign(draft, finalizedFields(number, issueDate, terms));
   // A draft has no payments or credit notes yet: its stored settlement is complete.
   draft.status = settledStatus(draft, draft);
@@ -38,15 +47,31 @@ export async function finalizeInvoices(
   references: readonly string[],
   options: { asOf?: string } = {},
 ): Promise<InvoiceView[]> {
-  return store.update((data) => {
+  return store.update((data, access) => {
     const issueDate = resolveRunDate(data.settings, options.asOf);
-    const book = new Book(data);
-    const present = invoicePresenter(data, issueDate);
-    const drafts = references.map((reference) => findInvoice(data, reference));
+    const catalog = new Book(data);
+    const drafts = references.map((reference) => {
+      const invoice = access.invoice(reference);
+      if (!invoice) throw new UserError(`There is no invoice '${reference}'.`);
+      return invoice;
+    });
     for (const draft of drafts) {
-      const blocker = finalizeIfPossible(data, draft, book.contract(draft.contract), issueDate);
+      const deducted = draft.lines
+        .flatMap((line) => line.explanation.invoices ?? [])
+        .flatMap((reference) => access.invoice(reference) ?? []);
+      const blocker = finalizeIfPossible(
+        {
+          settings: data.settings,
+          sequences: data.sequences,
+          credits: data.credits,
+          invoices: deducted,
+        },
+        draft,
+        catalog.contract(draft.contract),
+        issueDate,
+      );
       if (blocker !== null) throw new UserError(blocker);
     }
-    return drafts.map(present);
+    return drafts.map((draft) => invoicePresenter(access.period(draft.period), issueDate)(draft));
   });
 }

@@ -6,14 +6,17 @@ import { compareText, groupBy } from '../domain/collections';
 import { UserError } from '../domain/errors';
 import { refersTo, type Invoice, type InvoiceStatus } from '../domain/invoice';
 import { displayStatus, settlementOf } from '../domain/settlement';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { resolveRunDate } from './runDate';
 
 export type InvoiceView = Omit<Invoice, 'status'> & { status: InvoiceStatus };
 
 /** Presents many invoices of one document, finding each one's payments and credit notes by key. */
-export function invoicePresenter(data: StoreData, asOf: string): (invoice: Invoice) => InvoiceView {
+export function invoicePresenter(
+  data: Pick<ReadonlyStoreData, 'payments' | 'credit_notes'>,
+  asOf: string,
+): (invoice: Invoice) => InvoiceView {
   const payments = groupBy(data.payments, (payment) => payment.invoice);
   const creditNotes = groupBy(data.credit_notes, (note) => note.invoice);
   const of = <T>(groups: Map<string, T[]>, invoice: Invoice): T[] => [
@@ -27,7 +30,10 @@ export function invoicePresenter(data: StoreData, asOf: string): (invoice: Invoi
 }
 
 /** The invoice a user names: by number once finalized, by id while a draft. */
-export function findInvoice(data: StoreData, reference: string): Invoice {
+export function findInvoice<I extends Invoice>(
+  data: { readonly invoices: readonly I[] },
+  reference: string,
+): I {
   const invoice = data.invoices.find((candidate) => refersTo(candidate, reference));
   if (!invoice) throw new UserError(`There is no invoice '${reference}'.`);
   return invoice;

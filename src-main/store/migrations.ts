@@ -19,8 +19,16 @@ export interface Migration {
   migrate(document: JsonObject): JsonObject;
 }
 
-/** Every step the app knows, in order. Empty while the schema is at its first version. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** Every step the app knows, in order. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // Schema 2 partitions the book on disk (docs/architecture.md, "Store"), and the
+    // store writes it out partitioned. What the book holds is unchanged, but schema-1
+    // files written before invoice emails were recorded have no email records.
+    from: 1,
+    migrate: (document) => ({ email_records: [], ...document }),
+  },
+];
 
 /**
  * The document's `schemaVersion`. Throws a UserError when there is none, or when it

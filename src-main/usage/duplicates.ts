@@ -6,9 +6,8 @@
  * the keys of staged suspects that are not stored duplicates (to keep the first of
  * a repeated pair).
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { UsageBatch, UsageSegment } from '../store/data';
+import type { Store } from '../store/store';
 import type { HashSet } from './keyHash';
 import type { NumberLog } from './number-log';
 import { segmentLineKey, segmentLineKeyHash } from './segment';
@@ -129,7 +128,7 @@ export interface SegmentTarget {
  * `fresh`; the old staged file is deleted. Returns the segments as they now are.
  */
 export async function rewriteWithout(
-  usageDir: string,
+  store: Store,
   staged: StagedEvents,
   dropped: Uint8Array,
   fresh: (period: string) => SegmentTarget,
@@ -144,12 +143,12 @@ export async function rewriteWithout(
     }
     const target = fresh(segment.period);
     let line = 0;
-    for await (const lines of segmentLineBatches(usageDir, segment)) {
+    for await (const lines of segmentLineBatches(store.usageDir, segment)) {
       for (const text of lines) {
         if (dropped[positions[line++] as number] === 0) target.write(`${text}\n`);
       }
     }
-    rmSync(join(usageDir, segment.file));
+    store.usageFiles.remove(segment.file);
     const events = segment.events - losses;
     segments.push({ period: segment.period, file: target.file, events, ...target.finish() });
   }

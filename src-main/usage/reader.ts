@@ -6,8 +6,9 @@
  */
 import type { UsageEvent } from '../domain/model';
 import type { PeriodReadOptions, PeriodUsageReader, RatedUsageEvent } from '../domain/usage';
+import type { UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
-import { decodeBundleEvent, decodeRatedEvents } from './segment';
+import { decodeBundleEvent, decodeRatedEvent, decodeRatedEvents } from './segment';
 import { decodeSegment, liveBatches, segmentLineBatches } from './storage';
 
 export function createPeriodUsageReader(store: Store): PeriodUsageReader {
@@ -38,4 +39,22 @@ export async function* readAllUsage(store: Store): AsyncGenerator<UsageEvent> {
       }
     }
   }
+}
+
+/** The customers (external ids) the batch has events for, in each of `periods`. */
+export async function customersByPeriod(
+  store: Store,
+  batch: UsageBatch,
+  periods: ReadonlySet<string>,
+): Promise<Map<string, Set<string>>> {
+  const customers = new Map<string, Set<string>>();
+  for (const segment of batch.segments) {
+    if (!periods.has(segment.period)) continue;
+    const seen = customers.get(segment.period) ?? new Set<string>();
+    customers.set(segment.period, seen);
+    for await (const lines of segmentLineBatches(store.usageDir, segment)) {
+      for (const line of lines) seen.add(decodeRatedEvent(line, segment.file, batch.seq).customer);
+    }
+  }
+  return customers;
 }

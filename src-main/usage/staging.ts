@@ -12,20 +12,13 @@
  * the staged ones) and compared exactly; true duplicates are then filtered out of
  * the staged files (src-main/usage/duplicates.ts).
  */
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { UserError } from '../domain/errors';
 import type { StoreData, UsageBatch, UsageSegment } from '../store/data';
 import type { Store } from '../store/store';
 import { confirmDuplicates, rewriteWithout } from './duplicates';
 import { eventKeyHash, HashSet } from './keyHash';
-import {
-  encodeSegmentLine,
-  fileTag,
-  FileWriter,
-  syncDirectory,
-  type SegmentEvent,
-} from './segment';
+import type { FileWriter } from '../store/file-writer';
+import { encodeSegmentLine, fileTag, type SegmentEvent } from './segment';
 import { NumberLog } from './number-log';
 import { liveBatches, loadHashIndex } from './storage';
 
@@ -149,7 +142,7 @@ export class UsageStaging {
 
   private newSegment(period: string): StagedSegment {
     const file = `${period}/${this.batchId}-${fileTag()}.tsv`;
-    return { period, file, writer: new FileWriter(join(this.store.usageDir, file)), events: 0 };
+    return { period, file, writer: this.store.usageFiles.create(file), events: 0 };
   }
 
   reject(row: number, reason: string): void {
@@ -163,7 +156,7 @@ export class UsageStaging {
   discard(): void {
     for (const segment of this.segmentList) {
       segment.writer.abandon();
-      rmSync(segment.writer.path, { force: true });
+      this.store.usageFiles.remove(segment.file);
     }
     this.segments.clear();
     this.segmentList.length = 0;
@@ -185,7 +178,7 @@ export class UsageStaging {
       const staged = { hashes: this.hashes, slots: this.slots, segments };
       const dropped = await confirmDuplicates(this.store.usageDir, this.live, staged, suspects);
       if (dropped !== null) {
-        segments = await rewriteWithout(this.store.usageDir, staged, dropped, (period) => {
+        segments = await rewriteWithout(this.store, staged, dropped, (period) => {
           const { file, writer } = this.newSegment(period);
           return { file, write: (text) => writer.write(text), finish: () => writer.finish() };
         });
@@ -195,20 +188,20 @@ export class UsageStaging {
 
     const indexFile = index.length > 0 ? `index/${this.batchId}-${fileTag()}.idx` : null;
     if (indexFile !== null) {
-      const writer = new FileWriter(join(this.store.usageDir, indexFile));
+      const writer = this.store.usageFiles.create(indexFile);
       writer.writeBytes(new Uint8Array(index.buffer, index.byteOffset, index.byteLength));
       writer.finish();
     }
     // A period whose every event was a duplicate leaves an empty file behind.
     for (const segment of segments) {
-      if (segment.events === 0) rmSync(join(this.store.usageDir, segment.file));
+      if (segment.events === 0) this.store.usageFiles.remove(segment.file);
     }
     segments = segments
       .filter((segment) => segment.events > 0)
       .sort((a, b) => a.period.localeCompare(b.period));
     const folders = new Set(segments.map((segment) => segment.period));
     if (indexFile !== null) folders.add('index');
-    for (const folder of [...folders, '.']) syncDirectory(join(this.store.usageDir, folder));
+    this.store.usageFiles.syncFolders(folders);
 
     const accepted = index.length;
     const duplicates = this.hashes.length - accepted;
@@ -230,7 +223,7 @@ export class UsageStaging {
   }
 
   private staged(counts: StagedCounts, batch: UsageBatch | null): StagedBatch {
-    const { usageDir } = this.store;
+    const { usageFiles } = this.store;
     const liveIds = this.live.map((b) => b.id).join(' ');
     const files =
       batch === null
@@ -253,7 +246,7 @@ export class UsageStaging {
         }
         // The store prunes unlisted files a minute after their last write; a long import
         // could lose an early segment to it before this commit lists it.
-        const missing = files.find((file) => !existsSync(join(usageDir, file)));
+        const missing = files.find((file) => !usageFiles.exists(file));
         if (missing !== undefined) {
           throw new Error(
             `Usage file ${missing} vanished before the import was committed; nothing was stored.`,
@@ -262,7 +255,7 @@ export class UsageStaging {
         draft.usage_batches.push(batch);
       },
       discard() {
-        for (const file of files) rmSync(join(usageDir, file), { force: true });
+        for (const file of files) usageFiles.remove(file);
       },
     };
   }

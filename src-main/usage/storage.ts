@@ -7,10 +7,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StoreData, UsageBatch, UsageSegment } from '../store/data';
+import { UserError } from '../domain/errors';
+import type { UsageBatch, UsageSegment } from '../store/data';
 
 /** Batches whose events are stored (not rolled back), in import order. */
-export function liveBatches(data: StoreData): UsageBatch[] {
+export function liveBatches<B extends UsageBatch>(data: {
+  readonly usage_batches: readonly B[];
+}): B[] {
   return data.usage_batches
     .filter((batch) => batch.rolled_back_at === null)
     .sort((a, b) => a.seq - b.seq);
@@ -38,10 +41,13 @@ export async function* decodeSegment<T>(
   decode: (lines: string) => T[],
 ): AsyncGenerator<T[]> {
   const path = join(usageDir, segment.file);
-  const size = (await stat(path)).size;
+  const size = await sizeOf(path);
+  if (size === null) throw damagedUsageFile(path, segment.file, 'it is missing');
   if (size !== segment.bytes) {
-    throw new Error(
-      `Usage segment ${segment.file} has ${size} bytes, ${segment.bytes} were written: it is damaged.`,
+    throw damagedUsageFile(
+      path,
+      segment.file,
+      `it has ${size} bytes, ${segment.bytes} were written`,
     );
   }
   const hash = createHash('sha256');
@@ -70,9 +76,7 @@ export async function* decodeSegment<T>(
   }
   if (carry !== null) yield decodeLines(carry.toString('utf8'));
   if (hash.digest('hex') !== segment.sha256 || count !== segment.events) {
-    throw new Error(
-      `Usage segment ${segment.file} does not match what was written: it is damaged.`,
-    );
+    throw damagedUsageFile(path, segment.file, 'it does not match what was written');
   }
 }
 
@@ -104,14 +108,14 @@ export async function loadHashIndex(
   for (const batch of indexed) {
     const name = batch.index as string;
     const target = new Uint8Array(hashes.buffer, offset * 8, batch.accepted * 8);
-    const file = await open(join(usageDir, name));
+    const path = join(usageDir, name);
+    const size = await sizeOf(path);
+    if (size === null) throw damagedUsageFile(path, name, 'it is missing');
+    if (size !== target.length) {
+      throw damagedUsageFile(path, name, `it has ${size} bytes, ${target.length} were written`);
+    }
+    const file = await open(path);
     try {
-      const size = (await file.stat()).size;
-      if (size !== target.length) {
-        throw new Error(
-          `Usage index ${name} has ${size} bytes, expected ${target.length}: it is damaged.`,
-        );
-      }
       for (let read = 0; read < target.length;) {
         read += (await file.read(target, read, target.length - read, read)).bytesRead;
       }
@@ -122,4 +126,24 @@ export async function loadHashIndex(
   }
   // Each index is sorted already; one batch needs no merge.
   return indexed.length > 1 ? hashes.sort() : hashes;
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * The sentence for a damaged or missing usage file: which file, and the way out,
+ * rolling back the batch it belongs to (its name starts with the batch id).
+ */
+export function damagedUsageFile(path: string, file: string, problem: string): UserError {
+  const batch = /(?:^|\/)(b\d+)-/.exec(file)?.[1] ?? 'it belongs to';
+  return new UserError(
+    `The usage file ${path} is damaged (${problem}); roll back batch ${batch} (nexus-billing rollback-batch ${batch}) and import its file again, or restore the newest backup.`,
+  );
 }

@@ -6,7 +6,7 @@
  */
 import type { Meter } from '../domain/model';
 import { deskIdInUsage, didYouMeanAside, suggester } from '../domain/suggest';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 import { parseIsoTimestamp, parseQuantity, parseUnixSeconds, periodOf } from './fields';
 import type { SegmentEvent } from './segment';
 
@@ -67,14 +67,14 @@ export interface UsageContext {
 }
 
 export function usageContext(
-  data: StoreData,
+  data: ReadonlyStoreData,
   extra: {
     meters?: readonly Meter[];
-    customers?: readonly { id: string; external_ids: string[] }[];
+    customers?: readonly { id: string; external_ids: readonly string[] }[];
   } = {},
 ): UsageContext {
   const customers = new Set<string>();
-  const externalIdsOf = new Map<string, string[]>();
+  const externalIdsOf = new Map<string, readonly string[]>();
   for (const customer of [...data.customers, ...(extra.customers ?? [])]) {
     for (const external of customer.external_ids) customers.add(external);
     externalIdsOf.set(customer.id, customer.external_ids);

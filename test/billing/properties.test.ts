@@ -20,7 +20,7 @@ import { settlementOf } from '../../src-main/domain/settlement';
 import { issueCreditNote } from '../../src-main/services/creditNotes';
 import { finalizeInvoices } from '../../src-main/services/finalize';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
-import type { StoreData } from '../../src-main/store/data';
+import type { ReadonlyStoreData } from '../../src-main/store/data';
 import { openStore, type Store } from '../../src-main/store/store';
 import {
   bookArb,
@@ -49,7 +49,7 @@ const decimal = (text: string) => new Dec(text);
 const total = (items: readonly { amount: string }[]) =>
   sum(items.map((item) => decimal(item.amount)));
 
-function assertArithmetic(data: StoreData, invoice: Invoice): void {
+function assertArithmetic(data: ReadonlyStoreData, invoice: Invoice): void {
   const money = (value: Dec) => formatMoney(value, invoice.currency);
   const places = minorUnits(invoice.currency);
   const amountPattern = places === 0 ? /^-?\d+$/ : new RegExp(`^-?\\d+\\.\\d{${places}}$`);
@@ -84,7 +84,7 @@ function assertArithmetic(data: StoreData, invoice: Invoice): void {
   );
 }
 
-function assertCreditsNotOverdrawn(data: StoreData): void {
+function assertCreditsNotOverdrawn(data: ReadonlyStoreData): void {
   for (const credit of data.credits) {
     const applied = data.invoices
       .filter((invoice) => invoice.status !== 'void')
@@ -95,7 +95,7 @@ function assertCreditsNotOverdrawn(data: StoreData): void {
 }
 
 /** Every rendered prefix's numbers are 1…n, each once, and the counter is at n. */
-function assertGapless(data: StoreData): void {
+function assertGapless(data: ReadonlyStoreData): void {
   const { invoice_number_format: invoiceFormat, credit_note_number_format: noteFormat } =
     data.settings;
   const documents = [

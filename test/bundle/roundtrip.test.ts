@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dumpBundle } from '../../src-main/bundle/dump';
 import { loadBundle } from '../../src-main/bundle/load';
-import type { StoreData } from '../../src-main/store/data';
+import type { ReadonlyStoreData } from '../../src-main/store/data';
 import { openStore } from '../../src-main/store/store';
 import { bundleArb } from '../support/arbitraries';
 import { tempDir } from '../support/cli';
 
 /** The book itself: what the desk knows, without the bookkeeping of how it got there. */
-function bookOf(data: StoreData) {
+function bookOf(data: ReadonlyStoreData) {
   const { usage_batches: _batches, last_daily_backup: _backup, ...book } = data;
   return book;
 }

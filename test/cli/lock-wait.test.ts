@@ -67,7 +67,7 @@ describe('several clerks, one book', () => {
     const holder = spawnFixture('holder', [data, 'hold']);
     await waitForLine(holder, (line) => line === 'open');
 
-    const run = await cli(['invoices', '--data', data, '--wait', '0.3']);
+    const run = await cli(['bill', '--period', '2026-10', '--data', data, '--wait', '0.3']);
     expect(run.code).toBe(1);
     const who = `pid ${holder.pid} on ${hostname()} (holder.ts), since `;
     expect(run.stderr).toContain(`Waiting up to 0.3 s for ${data}, in use by ${who}`);
@@ -77,7 +77,9 @@ describe('several clerks, one book', () => {
 
     holder.stdin.end();
     await exited(holder);
-    expect((await cli(['invoices', '--data', data, '--wait', '0'])).code).toBe(0);
+    expect((await cli(['bill', '--period', '2026-10', '--data', data, '--wait', '0'])).code).toBe(
+      0,
+    );
   });
 
   it('refuses a --wait that is not a number of seconds', async () => {

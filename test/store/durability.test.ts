@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,16 +44,43 @@ async function crashLane(kills: number, seed: number): Promise<void> {
       lastAcknowledged = Math.max(lastAcknowledged, await killWriterAtRandom(dir, random));
       const store = await openStore(dir);
       const written = Object.keys(store.read().sequences);
+      const payments = store.read().payments.map((payment) => payment.id);
       await store.close();
       // Every acknowledged write, in order and without gaps; at most the one write
-      // in flight at the kill may have landed too.
+      // in flight at the kill may have landed too, and then in all its documents.
       expect(written).toEqual(Array.from({ length: written.length }, (_, i) => `w${i}`));
+      expect(payments.sort()).toEqual(written.flatMap((_, i) => [`p${i}-a`, `p${i}-b`]).sort());
+      expect(await unnamedPeriodFiles(dir)).toEqual([]);
       expect(written.length - 1).toBeGreaterThanOrEqual(lastAcknowledged);
       expect(written.length - 1).toBeLessThanOrEqual(lastAcknowledged + 1);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Period documents the main document does not name, after a clean open and close. */
+async function unnamedPeriodFiles(dir: string): Promise<string[]> {
+  const main = JSON.parse(await readFile(join(dir, 'store.json'), 'utf8')) as {
+    book_files: { periods: Record<string, string>; index: string | null };
+  };
+  const named = new Set([...Object.values(main.book_files.periods), main.book_files.index]);
+  const backedUp = await backupNames(dir);
+  return (await readdir(join(dir, 'periods'))).filter(
+    (name) => !named.has(name) && !backedUp.has(name),
+  );
+}
+
+/** Every book file a backup names. */
+async function backupNames(dir: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const backup of await readdir(join(dir, 'backups'))) {
+    const text = await readFile(join(dir, 'backups', backup), 'utf8');
+    for (const match of text.matchAll(/"((?:\d{4}-\d{2}|index)\.\d+\.json)"/g)) {
+      names.add(match[1] as string);
+    }
+  }
+  return names;
 }
 
 describe('durable writes', () => {
@@ -80,14 +107,25 @@ describe('durable writes', () => {
       const fileBefore = await folder.storeFileText();
       const documentBefore = store.read();
 
+      const periodsBefore = await readdir(join(folder.dir, 'periods'));
       diskFull = true;
       await expect(
         store.update((draft) => {
           draft.sequences['INV-2026-'] = 2;
+          draft.payments.push({
+            id: 'p1',
+            invoice: 'INV-2026-00001',
+            amount: '1.00',
+            date: '2026-03-01',
+            method: 'wire',
+            reference: '',
+          });
         }),
       ).rejects.toThrow('ENOSPC');
 
       expect(await folder.storeFileText()).toBe(fileBefore);
+      expect(await readdir(join(folder.dir, 'periods'))).toEqual(periodsBefore);
+      expect(store.read().payments).toEqual([]);
       expect(store.read()).toBe(documentBefore);
       expect(store.read().sequences['INV-2026-']).toBe(1);
       expect((await readdir(folder.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);

@@ -51,6 +51,7 @@ describe('runMigrations', () => {
 
   it('has a step for every version up to the current one', () => {
     expect(runMigrations({ schemaVersion: 1 }, MIGRATIONS, 'store.json')).toEqual({
+      email_records: [],
       schemaVersion: CURRENT_SCHEMA_VERSION,
     });
   });
@@ -79,12 +80,36 @@ describe('opening store.json', () => {
     expect(await readdir(folder.dir)).not.toContain(LOCK_FILE);
   }
 
-  it('loads a schema-1 file as it is', async () => {
+  it('migrates a schema-1 file into the partitioned book, after backing it up as it was', async () => {
     await copyFile(FIXTURE, storePath());
+    const original = await folder.storeFileText();
+    const whole = JSON.parse(original) as Record<string, unknown>;
     const store = await folder.open({ now: FIXTURE_DAY });
     // Fields added since the fixture was written take their defaults.
-    expect(store.read()).toMatchObject(JSON.parse(await readFile(FIXTURE, 'utf8')) as object);
-    expect(await store.listBackups()).toEqual([]);
+    const migrated = { email_records: [], ...whole, schemaVersion: CURRENT_SCHEMA_VERSION };
+    expect(store.read()).toMatchObject(migrated);
+
+    const [backup, ...others] = await store.listBackups();
+    expect(others).toEqual([]);
+    expect(backup?.reason).toBe('migration');
+    expect(await readFile(join(folder.dir, 'backups', backup?.name ?? ''), 'utf8')).toBe(original);
+
+    const main = JSON.parse(await folder.storeFileText()) as Record<string, unknown>;
+    expect(main).not.toHaveProperty('invoices');
+    const { periods, index } = main.book_files as {
+      periods: Record<string, string>;
+      index: string;
+    };
+    const named = [...Object.values(periods), index].sort();
+    expect((await readdir(join(folder.dir, 'periods'))).sort()).toEqual(named);
+    expect(Object.keys(periods)).toEqual([
+      ...new Set((whole.invoices as { period: string }[]).map((invoice) => invoice.period)),
+    ]);
+
+    await store.close();
+    const reopened = await folder.open({ now: FIXTURE_DAY });
+    expect(reopened.read()).toMatchObject(migrated);
+    expect(await reopened.listBackups()).toEqual([backup]);
   });
 
   it('backs the file up before migrating, and leaves it untouched when a migration fails', async () => {
@@ -96,22 +121,24 @@ describe('opening store.json', () => {
         throw new Error('field "customers" has an unexpected shape');
       },
     };
-    await expect(folder.open({ migrations: [failing], schemaVersion: 2 })).rejects.toThrow(
+    await expect(folder.open({ migrations: [failing] })).rejects.toThrow(
       `Migrating ${storePath()} from schema 1 to 2 failed: Error: field "customers" has an unexpected shape`,
     );
     expect(await folder.storeFileText()).toBe(original);
+    expect(await readdir(join(folder.dir, 'periods'))).toEqual([]);
 
     const store = await folder.open({ now: FIXTURE_DAY });
-    const [backup, ...others] = await store.listBackups();
-    expect(others).toEqual([]);
-    expect(backup?.reason).toBe('migration');
-    expect(await readFile(join(folder.dir, 'backups', backup?.name ?? ''), 'utf8')).toBe(original);
+    const backups = await store.listBackups();
+    expect(backups.map((backup) => backup.reason)).toEqual(['migration', 'migration']);
+    for (const backup of backups) {
+      expect(await readFile(join(folder.dir, 'backups', backup.name), 'utf8')).toBe(original);
+    }
   });
 
   it('refuses a file from a newer version', async () => {
     await writeStoreFile((document) => (document.schemaVersion = 3));
     await expectRefused(
-      `${storePath()} was written by a newer version of Nexus Billing (schema 3); this version reads up to 1.`,
+      `${storePath()} was written by a newer version of Nexus Billing (schema 3); this version reads up to 2.`,
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
+import type { Invoice } from '../../src-main/domain/invoice';
 import type { StoreData } from '../../src-main/store/data';
 import type { Store } from '../../src-main/store/store';
 import { creditNote, finalizedInvoice } from '../support/documents';
@@ -42,7 +43,8 @@ describe('update() rules', () => {
     expect(await folder.storeFileText()).toBe(fileBefore);
   }
 
-  const finalized = (draft: StoreData) => draft.invoices.find((invoice) => invoice.id === 'inv-1')!;
+  const finalized = <I extends Invoice>(draft: { invoices: readonly I[] }): I =>
+    draft.invoices.find((invoice) => invoice.id === 'inv-1')!;
 
   it('refuses to delete a finalized invoice', async () => {
     const store = await storeWithIssuedDocuments();

@@ -93,3 +93,25 @@ describe('pruneUsageFiles', () => {
     expect(await usageFiles(store)).toEqual(['2026-01/orphan.tsv']);
   });
 });
+
+describe('opening the store after a killed import', () => {
+  const folder = useTestDataFolder();
+
+  it('deletes the files of batches the book does not list, and keeps every listed one', async () => {
+    const store = await folder.open();
+    const listed = usageBatch(2, ['2026-10/b000002-00aa11bb.tsv'], 'index/b000002-00aa11bb.idx');
+    await store.update((draft) => void draft.usage_batches.push(listed));
+    const killed = ['2026-10/b000003-0badf00d.tsv', 'index/b000003-0badf00d.idx'];
+    for (const name of ['2026-10/b000002-00aa11bb.tsv', 'index/b000002-00aa11bb.idx', ...killed]) {
+      await mkdir(dirname(join(store.usageDir, name)), { recursive: true });
+      await writeFile(join(store.usageDir, name), 'event\n');
+    }
+    await store.close();
+
+    const reopened = await folder.open();
+    const left = (await readdir(reopened.usageDir, { recursive: true })).filter((name) =>
+      name.includes('.'),
+    );
+    expect(left.sort()).toEqual(['2026-10/b000002-00aa11bb.tsv', 'index/b000002-00aa11bb.idx']);
+  });
+});

@@ -2,7 +2,7 @@
  * A fresh store per test, books loaded by the bundle loader and usage through the real
  * import path, so bill runs read usage as they do in the app.
  */
-import { importUsageEvents } from '../../src-main/services/importUsage';
+import { importUsageEvents } from '../../src-main/usage/stage-events';
 import { billPeriod, type BillRunOptions } from '../../src-main/services/billRun';
 import { createPeriodUsageReader } from '../../src-main/usage/reader';
 import type { Store } from '../../src-main/store/store';

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerSchema } from '../../src-main/domain/model';
+import { importUsage } from '../../src-main/services/importUsage';
+import { listBatches } from '../../src-main/services/usageBatches';
+import { importUsageEvents } from '../../src-main/usage/stage-events';
 import { usageContext } from '../../src-main/usage/validate';
-import { importUsage, importUsageEvents, listBatches } from '../../src-main/services/importUsage';
 import { csv, FIXTURES, periodEvents, storedIds, useUsageStore } from '../support/usage-store';
 
 describe('usage dedupe', () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importUsage, listBatches } from '../../src-main/services/importUsage';
+import { importUsage } from '../../src-main/services/importUsage';
+import { listBatches } from '../../src-main/services/usageBatches';
 import { allUsage, csv, FIXTURES, periodEvents, useUsageStore } from '../support/usage-store';
 
 describe('usage formats', () => {

@@ -6,11 +6,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
-import {
-  importUsage,
-  listBatches,
-  type ImportUsageResult,
-} from '../../src-main/services/importUsage';
+import { importUsage, type ImportUsageResult } from '../../src-main/services/importUsage';
+import { listBatches } from '../../src-main/services/usageBatches';
 import { detectDelimiter } from '../../src-main/usage/formats/csv';
 import { csv, useUsageStore } from '../support/usage-store';
 

@@ -1,7 +1,8 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importUsage, listBatches } from '../../src-main/services/importUsage';
+import { importUsage } from '../../src-main/services/importUsage';
+import { listBatches } from '../../src-main/services/usageBatches';
 import { decodeRatedEvents } from '../../src-main/usage/segment';
 import { UsageStaging } from '../../src-main/usage/staging';
 import { createPeriodUsageReader } from '../../src-main/usage/reader';
@@ -105,7 +106,14 @@ describe('usage reader', () => {
       join(t.store().usageDir, segment?.file ?? ''),
       '\te2\torg_8f2a\tapi_calls\t9\t1790812800000\t\t\n',
     );
-    await expect(periodEvents(t.store(), '2026-10')).rejects.toThrow(/is damaged/);
+    const path = join(t.store().usageDir, segment?.file ?? '');
+    await expect(periodEvents(t.store(), '2026-10')).rejects.toThrow(
+      `The usage file ${path} is damaged (it has 82 bytes, 41 were written); roll back batch b000001 (nexus-billing rollback-batch b000001) and import its file again, or restore the newest backup.`,
+    );
+    rmSync(path);
+    await expect(periodEvents(t.store(), '2026-10')).rejects.toThrow(
+      `The usage file ${path} is damaged (it is missing); roll back batch b000001`,
+    );
   });
 
   it('yields a segment larger than one decoded piece in pieces of whole lines, every event once and in order', async () => {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importUsage, listBatches, rollbackBatch } from '../../src-main/services/importUsage';
+import { importUsage } from '../../src-main/services/importUsage';
+import { listBatches, rollbackBatch } from '../../src-main/services/usageBatches';
 import { finalizedInvoice } from '../support/documents';
 import { csv, storedIds, useUsageStore } from '../support/usage-store';
 

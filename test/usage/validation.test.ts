@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importUsage, listBatches } from '../../src-main/services/importUsage';
+import { importUsage } from '../../src-main/services/importUsage';
+import { listBatches } from '../../src-main/services/usageBatches';
 import { csv, periodEvents, storedIds, useUsageStore } from '../support/usage-store';
 
 describe('usage validation', () => {

@@ -5,6 +5,7 @@ export const backupsCommand = defineCommand({
   name: 'backups',
   summary: "List the store's backups, newest first: name, when, why, size.",
   options: {},
+  readOnly: true,
   args: [],
   async run(ctx) {
     const backups = await (await ctx.store()).listBackups();

@@ -15,6 +15,7 @@ export const dumpCommand = defineCommand({
     force: { type: 'boolean', description: 'with --out: replace FILE if it exists' },
   },
   args: [],
+  readOnly: true,
   async run(ctx, options) {
     const out = stringOption(options, 'out');
     const onProgress = dumpProgress(ctx);

@@ -20,6 +20,7 @@ export const exportPdfCommand = defineCommand({
     },
     'as-of': { type: 'string', value: 'DATE', description: 'judge overdue on this date' },
   },
+  readOnly: true,
   args: [],
   async run(ctx, options) {
     const result = await exportPdfs(await ctx.store(), {

@@ -26,6 +26,7 @@ export const invoicesCommand = defineCommand({
     'as-of': { type: 'string', value: 'DATE', description: 'judge overdue invoices on this date' },
   },
   args: [],
+  readOnly: true,
   async run(ctx, options) {
     const store = await ctx.store();
     const invoices = listInvoices(store, {

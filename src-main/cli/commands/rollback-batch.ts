@@ -1,4 +1,4 @@
-import { rollbackBatch } from '../../services/importUsage';
+import { rollbackBatch } from '../../services/usageBatches';
 import { defineCommand, printResult } from '../command';
 
 export const rollbackBatchCommand = defineCommand({

@@ -9,6 +9,7 @@ export const showCommand = defineCommand({
   options: {
     'as-of': { type: 'string', value: 'DATE', description: 'judge overdue on this date' },
   },
+  readOnly: true,
   args: [{ name: 'NUMBER|ID', required: true }],
   async run(ctx, options, [reference = '']) {
     const { document, ...shown } = showInvoice(await ctx.store(), reference, {

@@ -1,4 +1,4 @@
-import { listBatches } from '../../services/importUsage';
+import { listBatches } from '../../services/usageBatches';
 import { defineCommand, printResult } from '../command';
 import { textTable } from '../table';
 
@@ -7,6 +7,7 @@ export const usageBatchesCommand = defineCommand({
   summary: 'List the usage import batches, oldest first, rolled-back ones marked.',
   options: {},
   args: [],
+  readOnly: true,
   async run(ctx) {
     const batches = listBatches(await ctx.store());
     printResult(ctx, batches, () => {

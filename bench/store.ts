@@ -1,0 +1,300 @@
+/**
+ * Store benchmark (not a test): `npm run bench -- store` (`-- --full` for the size of
+ * the goals). Builds once, under bench/.data/ (gitignored), a book with years of
+ * history: finalized invoices of past months (four lines each, every one numbered)
+ * and their usage events imported through the real usage storage, one batch per month.
+ * Then measures, each in a fresh child process:
+ *
+ * - one small change (grant-credit) inside a running process, median of 5;
+ * - the same as a whole CLI command (a bundled CLI, as `npm run build` makes it);
+ * - a month's bill run + finalize on that book and on a new book holding the same
+ *   contracts and the same month's usage only;
+ * - peak RSS of each.
+ *
+ * Goals (issue 7, full size): small change ≤ 100 ms in process, ≤ 0.5 s as a CLI
+ * command; bill run within 1.5× of the new book's; peak RSS ≤ 300 MB.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadBundle } from '../src-main/bundle/load';
+import type { BundleInput } from '../src-main/bundle/schema';
+import type { Invoice } from '../src-main/domain/invoice';
+import { billPeriod } from '../src-main/services/billRun';
+import { grantCredit } from '../src-main/services/credits';
+import { importUsage } from '../src-main/services/importUsage';
+import { openStore } from '../src-main/store/store';
+import { createPeriodUsageReader } from '../src-main/usage/reader';
+
+const FULL = process.argv.includes('--full');
+const CUSTOMERS = FULL ? 2_000 : 400;
+const MONTHS = 50;
+const EVENTS = FULL ? 10_000_000 : 1_000_000;
+const EVENTS_PER_MONTH = Math.floor(EVENTS / (MONTHS + 1));
+const DATA = resolve(import.meta.dirname, '.data', FULL ? 'store-full' : 'store');
+const CLI = join(DATA, 'cli.mjs');
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/** The month `offset` months after 2022-01. */
+function month(offset: number): string {
+  return `${2022 + Math.floor(offset / 12)}-${pad((offset % 12) + 1, 2)}`;
+}
+const BILLED = month(MONTHS);
+
+function book(): BundleInput {
+  return {
+    format: 'nexus-billing/bundle@1',
+    settings: { today: `${month(MONTHS + 1)}-02` },
+    meters: [{ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }],
+    plans: [
+      {
+        code: 'growth',
+        name: 'Growth',
+        currency: 'USD',
+        interval: 'month',
+        base_fee: '499.00',
+        charges: [
+          {
+            meter: 'api_calls',
+            model: 'graduated',
+            included: '10000',
+            tiers: [
+              { up_to: '100000', unit_price: '0.0004', flat_fee: '0' },
+              { up_to: null, unit_price: '0.0002', flat_fee: '10.00' },
+            ],
+          },
+        ],
+      },
+    ],
+    customers: Array.from({ length: CUSTOMERS }, (_, i) => ({
+      id: `cust${pad(i, 5)}`,
+      name: `Customer ${i}`,
+      external_ids: [`org_${pad(i, 5)}`],
+      currency: 'USD',
+      tax_rate: '20',
+    })),
+    contracts: Array.from({ length: CUSTOMERS }, (_, i) => ({
+      id: `k${pad(i, 5)}`,
+      customer: `cust${pad(i, 5)}`,
+      plan: 'growth',
+      start_date: '2022-01-01',
+      payment_method: 'ach',
+    })),
+  };
+}
+
+/** A finalized invoice of a past month, with a line per week of usage. */
+function pastInvoice(customer: number, offset: number, number: number): Invoice {
+  const period = month(offset);
+  const next = month(offset + 1);
+  const line = (description: string, amount: string) => ({
+    kind: 'usage' as const,
+    description,
+    meter: 'api_calls',
+    charge: 0,
+    period,
+    quantity: '25000',
+    unit_price: '0.0004',
+    amount,
+    detail: [],
+    explanation: {},
+  });
+  return {
+    id: `inv_k${pad(customer, 5)}_${period}_1`,
+    number: `INV-${period.slice(0, 4)}-${pad(number, 6)}`,
+    status: 'open',
+    trigger: 'period_end',
+    customer: `cust${pad(customer, 5)}`,
+    contract: `k${pad(customer, 5)}`,
+    period,
+    currency: 'USD',
+    computed_on: `${next}-01`,
+    issue_date: `${next}-01`,
+    due_date: `${next}-28`,
+    voided_on: null,
+    lines: [
+      { ...line('Platform fee', '499.00'), kind: 'base_fee', meter: null, charge: null },
+      line('API calls, week 1-2', '10.00'),
+      line('API calls, week 3', '10.00'),
+      line('API calls, week 4', '10.00'),
+    ],
+    subtotal: '529.00',
+    discount: '0.00',
+    discount_lines: [],
+    credits: '0.00',
+    credit_applications: [],
+    tax: '105.80',
+    tax_lines: [{ label: 'Tax', rate: '20', taxable: '529.00', amount: '105.80' }],
+    tax_exempt: null,
+    total: '634.80',
+    prepaid_applied: '0.00',
+    amount_paid: '0.00',
+    credited: '0.00',
+    balance_due: '634.80',
+    usage_watermark: offset + 1,
+  };
+}
+
+function monthCsv(path: string, offset: number): void {
+  const period = month(offset);
+  const rows = ['event_id,customer,meter,quantity,timestamp\n'];
+  for (let i = 0; i < EVENTS_PER_MONTH; i++) {
+    const day = 1 + (i % 28);
+    rows.push(
+      `e${offset}-${i},org_${pad(i % CUSTOMERS, 5)},api_calls,${(i * 7) % 500},${period}-${pad(day, 2)}T10:00:00Z\n`,
+    );
+  }
+  writeFileSync(path, rows.join(''));
+}
+
+async function importMonth(storeDir: string, offset: number): Promise<void> {
+  const csv = join(DATA, `month-${offset}.csv`);
+  monthCsv(csv, offset);
+  const store = await openStore(storeDir);
+  await importUsage(store, csv);
+  await store.close();
+  rmSync(csv);
+}
+
+async function setUp(): Promise<void> {
+  const history = join(DATA, 'history');
+  const fresh = join(DATA, 'new');
+  if (existsSync(join(DATA, 'ready'))) return;
+  rmSync(DATA, { recursive: true, force: true });
+  mkdirSync(DATA, { recursive: true });
+  for (const dir of [history, fresh]) {
+    const store = await openStore(dir);
+    await loadBundle(store, book(), 'bench book');
+    await store.close();
+  }
+  let number = 0;
+  for (let offset = 0; offset < MONTHS; offset++) {
+    const store = await openStore(history);
+    await store.update((data, access) => {
+      const invoices = access.period(month(offset)).invoices;
+      for (let customer = 0; customer < CUSTOMERS; customer++) {
+        invoices.push(pastInvoice(customer, offset, ++number));
+      }
+      const prefix = `INV-${month(offset).slice(0, 4)}-`;
+      data.sequences[prefix] = number;
+    });
+    await store.close();
+    await importMonth(history, offset);
+    process.stdout.write(`\rset up: ${month(offset)}`);
+  }
+  await importMonth(history, MONTHS);
+  await importMonth(fresh, MONTHS);
+  writeFileSync(join(DATA, 'ready'), '');
+  process.stdout.write('\n');
+}
+
+/** A copy to change: book files copied, immutable usage files hard-linked. */
+function copyOf(source: string): string {
+  const copy = `${source}-copy`;
+  rmSync(copy, { recursive: true, force: true });
+  execFileSync('cp', ['-al', source, copy]);
+  for (const mutable of ['store.json', 'backups']) {
+    rmSync(join(copy, mutable), { recursive: true, force: true });
+    execFileSync('cp', ['-a', join(source, mutable), join(copy, mutable)]);
+  }
+  return copy;
+}
+
+interface Measure {
+  seconds: number;
+  peakMb: number;
+}
+
+function inChild(task: string, dir: string): Measure {
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--child', task, dir],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(output) as Measure;
+}
+
+async function child(task: string, dir: string): Promise<void> {
+  const store = await openStore(dir);
+  let seconds: number;
+  if (task === 'grant') {
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const started = performance.now();
+      await grantCredit(store, { customer: 'cust00001', kind: 'goodwill', amount: '5.00' });
+      times.push((performance.now() - started) / 1000);
+    }
+    seconds = times.sort((a, b) => a - b)[2] as number;
+  } else {
+    const started = performance.now();
+    await billPeriod(store, createPeriodUsageReader(store), { period: BILLED, finalize: true });
+    seconds = (performance.now() - started) / 1000;
+  }
+  await store.close();
+  process.stdout.write(
+    JSON.stringify({ seconds, peakMb: process.resourceUsage().maxRSS / 1024 } satisfies Measure),
+  );
+}
+
+function cliCommand(dir: string): Measure {
+  if (!existsSync(CLI)) {
+    execFileSync('npx', [
+      'esbuild',
+      resolve(import.meta.dirname, '../src-main/cli/bin.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--packages=external',
+      `--outfile=${CLI}`,
+    ]);
+  }
+  const times: Measure[] = [];
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    execFileSync(process.execPath, [
+      CLI,
+      'grant-credit',
+      '--customer',
+      'cust00002',
+      '--kind',
+      'goodwill',
+      '--amount',
+      '5.00',
+      '--data',
+      dir,
+    ]);
+    times.push({ seconds: (performance.now() - started) / 1000, peakMb: 0 });
+  }
+  return times.sort((a, b) => a.seconds - b.seconds)[2] as Measure;
+}
+
+async function main(): Promise<void> {
+  await setUp();
+  const history = join(DATA, 'history');
+  const fresh = join(DATA, 'new');
+  const show = (label: string, measure: Measure) =>
+    console.log(
+      `${label}: ${(measure.seconds * 1000).toFixed(0)} ms${measure.peakMb > 0 ? `, peak RSS ${measure.peakMb.toFixed(0)} MB` : ''}`,
+    );
+  console.log(
+    `node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}`,
+  );
+  console.log(
+    `book: ${CUSTOMERS} customers, ${CUSTOMERS * MONTHS} finalized invoices over ${MONTHS} months, ${EVENTS_PER_MONTH * (MONTHS + 1)} stored events`,
+  );
+  show('grant-credit in process (median of 5)', inChild('grant', copyOf(history)));
+  show('grant-credit as a CLI command (median of 5)', cliCommand(copyOf(history)));
+  show('grant-credit as a CLI command, new book', cliCommand(copyOf(fresh)));
+  const withHistory = inChild('bill', copyOf(history));
+  const onNewBook = inChild('bill', copyOf(fresh));
+  show(`bill --finalize ${BILLED}, with history`, withHistory);
+  show(`bill --finalize ${BILLED}, new book`, onNewBook);
+  console.log(`ratio: ${(withHistory.seconds / onNewBook.seconds).toFixed(2)}`);
+  rmSync(`${history}-copy`, { recursive: true, force: true });
+  rmSync(`${fresh}-copy`, { recursive: true, force: true });
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3] ?? '', process.argv[4] ?? '');
+else await main();
