@@ -82,11 +82,18 @@ export const smtpSchema = z.strictObject({
   password: z.string().default(''),
 });
 
+/** What the marketplaces' usage records name us by (documents-payments.md §5). */
+export const marketplaceSettingsSchema = z.strictObject({
+  aws_product_code: z.string().default(''),
+  gcp_service_name: z.string().default(''),
+});
+
 export const settingsSchema = z.strictObject({
   seller: sellerSchema.default(sellerSchema.parse({})),
   invoice_number_format: z.string().default('INV-{YYYY}-{SEQ:5}'),
   credit_note_number_format: z.string().default('CN-{YYYY}-{SEQ:5}'),
   payment_terms_days: z.number().int().min(0).default(30),
+  marketplace: marketplaceSettingsSchema.default(marketplaceSettingsSchema.parse({})),
   today: isoDate.nullable().default(null),
   smtp: smtpSchema.nullable().default(null),
 });
@@ -98,6 +105,7 @@ export const settingsPatchSchema = z.strictObject({
   invoice_number_format: z.string().optional(),
   credit_note_number_format: z.string().optional(),
   payment_terms_days: z.number().int().min(0).optional(),
+  marketplace: marketplaceSettingsSchema.partial().optional(),
   today: isoDate.nullable().optional(),
   smtp: smtpSchema.nullable().optional(),
 });
@@ -285,12 +293,24 @@ export const usageEventSchema = z.strictObject({
 });
 export type UsageEvent = z.infer<typeof usageEventSchema>;
 
+/** How money came in (documents-payments.md §3); a contract's `invoice` terms are no way of paying. */
+export const RECEIPT_METHODS = [
+  'card',
+  'ach',
+  'wire',
+  'check',
+  'cash',
+  'marketplace',
+  'other',
+] as const;
+export type ReceiptMethod = (typeof RECEIPT_METHODS)[number];
+
 export const paymentSchema = z.strictObject({
   id,
   invoice: id,
   amount: positiveDecimal,
   date: isoDate,
-  method: z.enum(PAYMENT_METHODS),
+  method: z.enum(RECEIPT_METHODS),
   reference: z.string().default(''),
 });
 export type Payment = z.infer<typeof paymentSchema>;

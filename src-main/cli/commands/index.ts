@@ -9,6 +9,7 @@ import { importUsageCommand } from './import-usage';
 import { initCommand } from './init';
 import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
+import { payCommand } from './pay';
 import { rollbackBatchCommand } from './rollback-batch';
 import { uptimeCommand } from './uptime';
 import { usageBatchesCommand } from './usage-batches';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   voidCommand,
   creditNoteCommand,
   grantCreditCommand,
+  payCommand,
   uptimeCommand,
   demoCommand,
 ];
