@@ -23,7 +23,7 @@ export function payableBook(sections: Partial<BundleInput> = {}): BundleInput {
     ],
     customers: [
       { ...ACME, name: 'Acme Corp' },
-      { id: 'kyoto', name: '京都 Systems', external_ids: ['org_kyoto'], currency: 'JPY' },
+      { id: 'kyoto', name: 'Kyōto Systems', external_ids: ['org_kyoto'], currency: 'JPY' },
     ],
     contracts: [
       contractOf(),

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { agingCommand } from './aging';
 import { billCommand } from './bill';
 import { creditNoteCommand } from './credit-note';
 import { demoCommand } from './demo';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   creditNoteCommand,
   grantCreditCommand,
   payCommand,
+  agingCommand,
   uptimeCommand,
   demoCommand,
 ];
