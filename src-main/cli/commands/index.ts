@@ -4,6 +4,7 @@ import { billCommand } from './bill';
 import { creditNoteCommand } from './credit-note';
 import { demoCommand } from './demo';
 import { dumpCommand } from './dump';
+import { exportPaymentsCommand } from './export-payments';
 import { finalizeCommand } from './finalize';
 import { grantCreditCommand } from './grant-credit';
 import { importUsageCommand } from './import-usage';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   creditNoteCommand,
   grantCreditCommand,
   payCommand,
+  exportPaymentsCommand,
   agingCommand,
   uptimeCommand,
   demoCommand,
