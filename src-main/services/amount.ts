@@ -4,8 +4,7 @@ import { Dec } from '../domain/money';
 
 /** A positive money amount with no more decimals than the currency has. */
 export function parseAmount(text: string, currency: string): Dec {
-  // A negative amount is well formed, and refused below for what it is.
-  const issue = /^-?\d+(\.\d+)?$/.test(text)
+  const issue = /^\d+(\.\d+)?$/.test(text)
     ? moneyPrecisionIssue(text, currency)
     : 'is not an amount such as "12.50"';
   const amount = issue === null ? new Dec(text) : null;

@@ -62,6 +62,9 @@ export function applyPayment(data: StoreData, input: PaymentInput, runDate: stri
   const invoice = findInvoice(data, input.invoice);
   const method = receiptMethod(input.method);
   assertTakesPayments(invoice);
+  if (/^-\d/.test(input.amount)) {
+    throw new UserError(`The amount '${input.amount}' must be greater than 0.`);
+  }
   const amount = parseAmount(input.amount, invoice.currency);
   checkPaymentDate(invoice, input.date);
   const reference = (input.reference ?? '').trim();
