@@ -7,6 +7,7 @@ import { dumpCommand } from './dump';
 import { exportPaymentsCommand } from './export-payments';
 import { finalizeCommand } from './finalize';
 import { grantCreditCommand } from './grant-credit';
+import { importPaymentsCommand } from './import-payments';
 import { importUsageCommand } from './import-usage';
 import { initCommand } from './init';
 import { invoicesCommand } from './invoices';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   creditNoteCommand,
   grantCreditCommand,
   payCommand,
+  importPaymentsCommand,
   exportPaymentsCommand,
   agingCommand,
   uptimeCommand,
