@@ -12,6 +12,7 @@ import { importUsageCommand } from './import-usage';
 import { initCommand } from './init';
 import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
+import { marketplaceExportCommand } from './marketplace-export';
 import { payCommand } from './pay';
 import { rollbackBatchCommand } from './rollback-batch';
 import { uptimeCommand } from './uptime';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   importPaymentsCommand,
   exportPaymentsCommand,
   agingCommand,
+  marketplaceExportCommand,
   uptimeCommand,
   demoCommand,
 ];
