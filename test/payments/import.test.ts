@@ -20,6 +20,13 @@ const SPARKASSE_MAP = {
   currency: 'Waehrung',
 };
 
+/** The debit, the rent and the unknown invoice of the fixture. */
+const SPARKASSE_UNMATCHED = [
+  { row: 4, reason: 'amount -1234.56 is no money received' },
+  { row: 5, reason: 'no invoice number was found in the reference' },
+  { row: 7, reason: 'no invoice number was found in the reference' },
+];
+
 /** Two German customers billed in EUR: INV-2026-00001 Jörg (100.00), INV-2026-00002 Zoë (102.50). */
 const germanBook = () =>
   payableBook({
@@ -46,11 +53,7 @@ describe('importing a bank file', () => {
     expect(result).toEqual({
       recorded: 3,
       duplicates: 0,
-      unmatched: [
-        { row: 4, reason: 'amount -1234.56 is no money received' },
-        { row: 5, reason: 'no invoice number was found in the reference' },
-        { row: 7, reason: 'no invoice number was found in the reference' },
-      ],
+      unmatched: SPARKASSE_UNMATCHED,
       payments: [
         { row: 2, invoice: 'INV-2026-00002', amount: '102.50' },
         { row: 3, invoice: 'INV-2026-00001', amount: '40.00' },
@@ -261,11 +264,7 @@ describe('import-payments command', () => {
     expect(JSON.parse(again.stdout)).toEqual({
       recorded: 0,
       duplicates: 3,
-      unmatched: [
-        { row: 4, reason: 'amount -1234.56 is no money received' },
-        { row: 5, reason: 'no invoice number was found in the reference' },
-        { row: 7, reason: 'no invoice number was found in the reference' },
-      ],
+      unmatched: SPARKASSE_UNMATCHED,
       payments: [],
     });
   });

@@ -142,30 +142,15 @@ describe('marketplace-export command', () => {
     writeFileSync(bundle, JSON.stringify(marketplaceBook()));
     expect((await cli(['load', bundle, '--data', data])).code).toBe(0);
     const out = join(dir, 'records');
-    const empty = await cli([
-      'marketplace-export',
-      '--period',
-      '2026-10',
-      '--out',
-      out,
-      '--data',
-      data,
-    ]);
+    const exportArgs = ['marketplace-export', '--period', '2026-10', '--out', out, '--data', data];
+    const empty = await cli(exportArgs);
     expect(empty.stdout).toBe(
       'No marketplace statement of 2026-10 reports usage (has the period been billed?).\n',
     );
     expect(
       (await cli(['bill', '--period', '2026-10', '--as-of', '2026-11-02', '--data', data])).code,
     ).toBe(0);
-    const run = await cli([
-      'marketplace-export',
-      '--period',
-      '2026-10',
-      '--out',
-      out,
-      '--data',
-      data,
-    ]);
+    const run = await cli(exportArgs);
     expect(run.stdout).toBe(
       [
         'Wrote 4 records of 2026-10 in 3 files:',
@@ -175,16 +160,7 @@ describe('marketplace-export command', () => {
         '',
       ].join('\n'),
     );
-    const json = await cli([
-      'marketplace-export',
-      '--period',
-      '2026-10',
-      '--out',
-      out,
-      '--json',
-      '--data',
-      data,
-    ]);
+    const json = await cli([...exportArgs, '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({
       files: FILES.map((file) => join(out, file)),
       records: 4,
