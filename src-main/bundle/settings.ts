@@ -11,6 +11,8 @@ export function mergeSettings(current: Settings, patch: SettingsPatch | undefine
     ...current,
     ...defined,
     seller: { ...current.seller, ...seller },
-    marketplace: { ...current.marketplace, ...marketplace },
+    ...(marketplace === undefined
+      ? {}
+      : { marketplace: { ...current.marketplace, ...marketplace } }),
   });
 }

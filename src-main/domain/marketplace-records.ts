@@ -166,7 +166,7 @@ export function marketplaceRecords(book: MarketplaceBook, period: string): Marke
   const requests: Record<Marketplace, (records: DimensionUsage[]) => unknown> = {
     aws: (records) => ({
       ProductCode: requiredSetting(
-        book.settings.marketplace.aws_product_code,
+        book.settings.marketplace?.aws_product_code ?? '',
         'aws_product_code',
         'AWS',
       ),
@@ -188,7 +188,7 @@ export function marketplaceRecords(book: MarketplaceBook, period: string): Marke
     }),
     gcp: (records) => {
       const service = requiredSetting(
-        book.settings.marketplace.gcp_service_name,
+        book.settings.marketplace?.gcp_service_name ?? '',
         'gcp_service_name',
         'Google Cloud',
       );

@@ -93,7 +93,8 @@ export const settingsSchema = z.strictObject({
   invoice_number_format: z.string().default('INV-{YYYY}-{SEQ:5}'),
   credit_note_number_format: z.string().default('CN-{YYYY}-{SEQ:5}'),
   payment_terms_days: z.number().int().min(0).default(30),
-  marketplace: marketplaceSettingsSchema.default(marketplaceSettingsSchema.parse({})),
+  /** Absent until a book sells through a marketplace. */
+  marketplace: marketplaceSettingsSchema.optional(),
   today: isoDate.nullable().default(null),
   smtp: smtpSchema.nullable().default(null),
 });

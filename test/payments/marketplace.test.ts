@@ -76,7 +76,7 @@ describe('marketplace export', () => {
     expect(readFileSync(join(out, FILES[0] ?? ''), 'utf8')).toBe('edited by hand');
 
     await store().update((data) => {
-      data.settings.marketplace.aws_product_code = '';
+      data.settings.marketplace = { aws_product_code: '', gcp_service_name: 'x' };
     });
     expect(() =>
       exportMarketplaceRecords(store(), { period: '2026-10', out: join(out, 'x') }),
