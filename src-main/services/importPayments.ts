@@ -12,6 +12,7 @@ import { UserError } from '../domain/errors';
 import { refersTo, type Invoice } from '../domain/invoice';
 import { Dec } from '../domain/money';
 import { invoiceName, isReceiptMethod } from '../domain/payments';
+import { settlementOf } from '../domain/settlement';
 import { RECEIPT_METHODS } from '../domain/model';
 import { BANK_FILE_ENCODINGS, readBankFile, type BankFileEncoding } from '../payments/bank-csv';
 import type { StoreData } from '../store/data';
@@ -50,11 +51,18 @@ export interface ImportPaymentsResult {
   payments: { row: number; invoice: string; amount: string }[];
 }
 
-function encodingOf(name: string | undefined): BankFileEncoding {
-  const encoding = BANK_FILE_ENCODINGS.find((known) => known === (name ?? 'utf-8').toLowerCase());
+/** The encoding a label names, by the WHATWG labels TextDecoder knows (`latin1`, `cp1252`…). */
+function encodingOf(label: string | undefined): BankFileEncoding {
+  let name: string | undefined;
+  try {
+    name = new TextDecoder(label ?? 'utf-8').encoding;
+  } catch {
+    name = undefined;
+  }
+  const encoding = BANK_FILE_ENCODINGS.find((known) => known === name);
   if (encoding === undefined) {
     throw new UserError(
-      `'${name}' is not an encoding the import reads; use ${BANK_FILE_ENCODINGS.join(' or ')}.`,
+      `'${label}' is not an encoding the import reads; use ${BANK_FILE_ENCODINGS.join(' or ')}.`,
     );
   }
   return encoding;
@@ -120,6 +128,12 @@ class InvoiceMatcher {
     );
   }
 
+  /** Judged on the payments recorded so far, this file's included. */
+  private isOwed(invoice: Invoice): boolean {
+    const { balance_due } = settlementOf(invoice, this.data.payments, this.data.credit_notes);
+    return new Dec(balance_due).gt(0);
+  }
+
   /**
    * A marketplace disbursement pays the statement of the account's contract for its
    * period; without a period, the oldest statement of the account still owed.
@@ -131,7 +145,7 @@ class InvoiceMatcher {
           invoice.status === 'marketplace' &&
           this.accountOf.get(invoice.contract) === account &&
           (period === '' || invoice.period === period) &&
-          (period !== '' || new Dec(invoice.balance_due).gt(0)),
+          (period !== '' || this.isOwed(invoice)),
       )
       .sort((a, b) => compareText(a.period, b.period));
     const statement = candidates[0];

@@ -96,6 +96,9 @@ describe('importing a bank file', () => {
       `${SPARKASSE} is not UTF-8 text (row 2); if the bank exports Windows-1252, import it with --encoding windows-1252.`,
     );
     expect(store().read().payments).toEqual([]);
+    // The encoding's other names (WHATWG labels) are read as well.
+    const latin = { map: SPARKASSE_MAP, decimalComma: true, encoding: 'latin1' };
+    expect((await importPayments(store(), SPARKASSE, latin)).recorded).toBe(3);
   });
 
   it('reads a processor export: BOM, commas, quotes, an invoice and a method column', async () => {
