@@ -22,6 +22,7 @@ import { Book } from './book';
 import { finalizeIfPossible } from './finalize';
 import { invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
+import { refreshSettlement } from './settlement';
 import { syncSlaCredits } from './uptime';
 
 export interface BillRunOptions {
@@ -157,6 +158,10 @@ export async function billPeriod(
       report.over_quota.push(...billing.overQuota);
     }
 
+    // A recomputed statement keeps the disbursements recorded against its id.
+    for (const invoice of made) {
+      if (invoice.status === 'marketplace') refreshSettlement(data, invoice);
+    }
     if (options.finalize) finalizeMade(data, book, made, runDate, report);
     return {
       period,

@@ -131,6 +131,18 @@ describe('marketplace export', () => {
         .read()
         .payments.map((p) => p.method),
     ).toEqual(['marketplace', 'marketplace']);
+
+    // Billing the period again recomputes the statements; the disbursements stay with them.
+    await bill(store(), { period: '2026-10', asOf: '2026-11-20' });
+    expect(
+      store()
+        .read()
+        .invoices.map((s) => [s.id, s.amount_paid, s.balance_due]),
+    ).toEqual([
+      ['inv_aws-co_2026-10_1', '1151.50', '0.00'],
+      ['inv_azure-co_2026-10_1', '700.20', '0.00'],
+      ['inv_gcp-co_2026-10_1', '0.00', '1075.00'],
+    ]);
   });
 });
 
