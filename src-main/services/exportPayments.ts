@@ -76,6 +76,9 @@ export function exportPayments(store: Store, options: ExportPaymentsOptions): Ex
       ].map(spreadsheetSafeCell);
     });
   const csv = Papa.unparse([[...PAYMENT_COLUMNS], ...rows], { newline: '\r\n' });
-  writeOutputFile(options.out, `${csv}\r\n`, { overwrite: options.overwrite });
+  writeOutputFile(options.out, `${csv}\r\n`, {
+    overwrite: options.overwrite,
+    protectedFolders: [{ path: store.dir, role: 'the data folder' }],
+  });
   return { file: options.out, payments: rows.length };
 }

@@ -10,7 +10,7 @@ import { isPeriod } from '../domain/dates';
 import { UserError } from '../domain/errors';
 import { marketplaceRecords, type Rounding } from '../domain/marketplace-records';
 import type { Store } from '../store/store';
-import { writeOutputFile } from './output-file';
+import { refuseProtectedPath, writeOutputFile } from './output-file';
 
 export interface MarketplaceExportOptions {
   period: string;
@@ -32,6 +32,8 @@ export function exportMarketplaceRecords(
   if (!isPeriod(options.period)) {
     throw new UserError(`'${options.period}' is not a period YYYY-MM.`);
   }
+  const protectedFolders = [{ path: store.dir, role: 'the data folder' }];
+  refuseProtectedPath(options.out, protectedFolders);
   const data = store.read();
   const records = marketplaceRecords(data, options.period);
   const planned = records.files.map((file) => ({
@@ -49,7 +51,10 @@ export function exportMarketplaceRecords(
   for (const file of planned) {
     if (existsSync(file.path) && readFileSync(file.path, 'utf8') === file.text) continue;
     mkdirSync(join(options.out, file.marketplace), { recursive: true });
-    writeOutputFile(file.path, file.text, { overwrite: options.overwrite });
+    writeOutputFile(file.path, file.text, {
+      overwrite: options.overwrite,
+      protectedFolders,
+    });
   }
   return {
     files: planned.map((file) => file.path),

@@ -6,8 +6,17 @@
  * the shared file helpers, so either can stand in for the other.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { UserError } from '../domain/errors';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -28,12 +37,46 @@ const REASONS: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full',
 };
 
+export interface OutputFileOptions {
+  /** Replace an existing file: only when the user asked for it (`--force`). */
+  overwrite?: boolean;
+  /** Folders nothing may be written into (the store's data folder), with what they are. */
+  protectedFolders?: readonly { path: string; role: string }[];
+}
+
+/** The real path of a file or folder that may not exist yet: its nearest existing ancestor's. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
+/** Refuses, with one sentence, a file or folder inside one of the protected folders. */
+export function refuseProtectedPath(
+  path: string,
+  protectedFolders: OutputFileOptions['protectedFolders'] = [],
+): void {
+  const target = realPath(path);
+  for (const guarded of protectedFolders) {
+    const inside = relative(realPath(guarded.path), target);
+    if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+      throw new UserError(
+        `Refusing to write ${path}: it is inside ${guarded.role} (${guarded.path}), whose files only the store writes. Choose a file outside it.`,
+      );
+    }
+  }
+}
+
 /** Writes `content` as the file `path`, whole or not at all. */
 export function writeOutputFile(
   path: string,
   content: string,
-  options: { overwrite?: boolean } = {},
+  options: OutputFileOptions = {},
 ): void {
+  refuseProtectedPath(path, options.protectedFolders);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fd = openSync(temp, 'wx');

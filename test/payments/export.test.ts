@@ -121,6 +121,17 @@ describe('export-payments', () => {
     expect(readFileSync(out, 'utf8')).toBe(
       'payment_id,date,invoice,customer,customer_name,currency,amount,method,reference\r\n',
     );
+    const inStore = await cli([
+      'export-payments',
+      '--out',
+      join(data, 'store.json'),
+      '--force',
+      '--data',
+      data,
+    ]);
+    expect(inStore.stderr).toBe(
+      `Refusing to write ${join(data, 'store.json')}: it is inside the data folder (${data}), whose files only the store writes. Choose a file outside it.\n`,
+    );
     const missing = await cli([
       'export-payments',
       '--out',

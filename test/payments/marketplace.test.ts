@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src-main/bundle/load';
@@ -172,6 +172,9 @@ describe('marketplace-export command', () => {
         '',
       ].join('\n'),
     );
+    const intoStore = await cli([...exportArgs.slice(0, 4), join(data, 'usage'), '--data', data]);
+    expect(intoStore.stderr).toMatch(/^Refusing to write .*: it is inside the data folder/);
+    expect(existsSync(join(data, 'usage', 'aws'))).toBe(false);
     const json = await cli([...exportArgs, '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({
       files: FILES.map((file) => join(out, file)),
