@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src-main/domain/money';
 import { issueCreditNote } from '../../src-main/services/creditNotes';
 import { recordPayment, type PaymentInput } from '../../src-main/services/payments';
 import { listInvoices } from '../../src-main/services/present';
@@ -194,6 +196,45 @@ describe('recording a payment', () => {
     await recordPayment(store(), wire({ amount: '102.50' }));
     await expect(recordPayment(store(), wire({ amount: '1.00' }))).rejects.toThrow(
       /^Invoice INV-2026-00001 is already paid \(nothing is due\)/,
+    );
+  });
+});
+
+describe('payments and overpayment credits, for any sequence of payments', () => {
+  const store = useStore();
+
+  it('keep balance due plus credit granted equal to what was owed less what was paid', async () => {
+    await withOpenInvoices(store());
+    const initial = store().read();
+    const cents = fc.integer({ min: 1, max: 9_000 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(cents, { minLength: 1, maxLength: 6 }), async (amounts) => {
+        await store().update((data) => Object.assign(data, structuredClone(initial)));
+        let paid = new Dec(0);
+        for (const [day, amount] of amounts.entries()) {
+          const input = wire({
+            amount: new Dec(amount).div(100).toFixed(2),
+            date: `2026-11-${10 + day}`,
+          });
+          try {
+            await recordPayment(store(), input);
+            paid = paid.plus(input.amount);
+          } catch (error) {
+            // Only a payment on an invoice already paid is refused here.
+            expect((error as Error).message).toMatch(/is already paid/);
+          }
+        }
+        const { invoices, credits } = store().read();
+        const invoice = invoices.find((i) => i.number === 'INV-2026-00001');
+        const granted = credits.reduce((sum, credit) => sum.plus(credit.amount), new Dec(0));
+        const owed = new Dec('102.50');
+        expect(new Dec(invoice?.balance_due ?? 'NaN').toFixed(2)).toBe(
+          Dec.max(0, owed.minus(paid)).toFixed(2),
+        );
+        expect(granted.toFixed(2)).toBe(Dec.max(0, paid.minus(owed)).toFixed(2));
+        expect(invoice?.status).toBe(paid.gte(owed) ? 'paid' : 'open');
+      }),
+      { numRuns: 25 },
     );
   });
 });
