@@ -9,7 +9,7 @@ import type { Invoice } from './invoice';
 import { RECEIPT_METHODS, type Credit, type Payment, type ReceiptMethod } from './model';
 import { Dec, formatMoney } from './money';
 
-export function isReceiptMethod(method: string): method is ReceiptMethod {
+function isReceiptMethod(method: string): method is ReceiptMethod {
   return (RECEIPT_METHODS as readonly string[]).includes(method);
 }
 

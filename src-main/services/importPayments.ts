@@ -11,9 +11,8 @@ import { compareText } from '../domain/collections';
 import { UserError } from '../domain/errors';
 import { refersTo, type Invoice } from '../domain/invoice';
 import { Dec } from '../domain/money';
-import { invoiceName, isReceiptMethod } from '../domain/payments';
+import { invoiceName, receiptMethod } from '../domain/payments';
 import { settlementOf } from '../domain/settlement';
-import { RECEIPT_METHODS } from '../domain/model';
 import { BANK_FILE_ENCODINGS, readBankFile, type BankFileEncoding } from '../payments/bank-csv';
 import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
@@ -192,12 +191,7 @@ export async function importPayments(
   path: string,
   options: ImportPaymentsOptions = {},
 ): Promise<ImportPaymentsResult> {
-  const defaultMethod = options.method ?? 'wire';
-  if (!isReceiptMethod(defaultMethod)) {
-    throw new UserError(
-      `'${defaultMethod}' is not a payment method; use one of ${RECEIPT_METHODS.join(', ')}.`,
-    );
-  }
+  const defaultMethod = receiptMethod(options.method ?? 'wire');
   const file = await readBankFile(path, encodingOf(options.encoding));
   const layout = layoutOf(file.columns, options.map ?? {});
 
