@@ -65,7 +65,7 @@ export interface MarketplaceBook {
 }
 
 /** The billable quantity per statement and dimension, in contract then dimension order. */
-export function dimensionUsage(book: MarketplaceBook, period: string): DimensionUsage[] {
+function dimensionUsage(book: MarketplaceBook, period: string): DimensionUsage[] {
   const contracts = new Map(book.contracts.map((contract) => [contract.id, contract]));
   const plans = new Map(book.plans.map((plan) => [plan.code, plan]));
   const usage = new Map<string, DimensionUsage>();
