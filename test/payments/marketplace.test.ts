@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dumpBundle } from '../../src-main/bundle/dump';
 import { loadBundle } from '../../src-main/bundle/load';
+import { openStore } from '../../src-main/store/store';
 import { importPayments } from '../../src-main/services/importPayments';
 import { exportMarketplaceRecords } from '../../src-main/services/marketplaceExport';
 import { listInvoices } from '../../src-main/services/present';
@@ -131,6 +133,15 @@ describe('marketplace export', () => {
         .read()
         .payments.map((p) => p.method),
     ).toEqual(['marketplace', 'marketplace']);
+
+    // A dump of the book restores with its disbursements.
+    const restored = await openStore(join(temp.dir(), 'restored'));
+    try {
+      await loadBundle(restored, await dumpBundle(store()));
+      expect(restored.read().payments).toEqual(store().read().payments);
+    } finally {
+      await restored.close();
+    }
 
     // Billing the period again recomputes the statements; the disbursements stay with them.
     await bill(store(), { period: '2026-10', asOf: '2026-11-20' });
