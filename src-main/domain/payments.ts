@@ -5,7 +5,7 @@
  */
 import { isValidDate, periodStart } from './dates';
 import { UserError } from './errors';
-import type { Invoice } from './invoice';
+import { refersTo, type Invoice } from './invoice';
 import { RECEIPT_METHODS, type Credit, type Payment, type ReceiptMethod } from './model';
 import { Dec, formatMoney } from './money';
 
@@ -78,7 +78,7 @@ export function findSamePayment(
   if (candidate.reference.trim() === '') return undefined;
   return payments.find(
     (payment) =>
-      (payment.invoice === invoice.number || payment.invoice === invoice.id) &&
+      refersTo(invoice, payment.invoice) &&
       payment.date === candidate.date &&
       payment.reference === candidate.reference &&
       new Dec(payment.amount).eq(candidate.amount),
