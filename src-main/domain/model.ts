@@ -59,6 +59,12 @@ export function moneyPrecisionIssue(amount: string, currency: string): string | 
 
 // ---------------------------------------------------------------- settings
 
+/** What the marketplaces' usage records name us by (documents-payments.md §5). */
+export const marketplaceSettingsSchema = z.strictObject({
+  aws_product_code: z.string().default(''),
+  gcp_service_name: z.string().default(''),
+});
+
 export const bankSchema = z.strictObject({
   name: z.string().default(''),
   iban: z.string().default(''),
@@ -80,12 +86,6 @@ export const smtpSchema = z.strictObject({
   secure: z.boolean().default(false),
   user: z.string().default(''),
   password: z.string().default(''),
-});
-
-/** What the marketplaces' usage records name us by (documents-payments.md §5). */
-export const marketplaceSettingsSchema = z.strictObject({
-  aws_product_code: z.string().default(''),
-  gcp_service_name: z.string().default(''),
 });
 
 export const settingsSchema = z.strictObject({
