@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { agingCommand } from './aging';
+import { backupsCommand } from './backups';
 import { billCommand } from './bill';
 import { creditNoteCommand } from './credit-note';
 import { demoCommand } from './demo';
@@ -14,6 +15,7 @@ import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
 import { marketplaceExportCommand } from './marketplace-export';
 import { payCommand } from './pay';
+import { restoreCommand } from './restore';
 import { rollbackBatchCommand } from './rollback-batch';
 import { uptimeCommand } from './uptime';
 import { usageBatchesCommand } from './usage-batches';
@@ -39,5 +41,7 @@ export const COMMANDS: readonly Command[] = [
   agingCommand,
   marketplaceExportCommand,
   uptimeCommand,
+  backupsCommand,
+  restoreCommand,
   demoCommand,
 ];
