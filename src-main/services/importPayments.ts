@@ -194,6 +194,8 @@ export async function importPayments(
   const defaultMethod = receiptMethod(options.method ?? 'wire');
   const file = await readBankFile(path, encodingOf(options.encoding));
   const layout = layoutOf(file.columns, options.map ?? {});
+  // A whole file of payments is one step a desk may want to undo (`restore`).
+  await store.backup('before-payment-import');
 
   return store.update((data) => {
     const runDate = resolveRunDate(data.settings);

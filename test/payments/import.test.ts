@@ -83,6 +83,9 @@ describe('importing a bank file', () => {
       ['INV-2026-00002', 'paid'],
     ]);
 
+    expect((await store().listBackups()).map((backup) => backup.reason)).toContain(
+      'before-payment-import',
+    );
     const again = await importPayments(store(), SPARKASSE, options);
     expect(again).toMatchObject({ recorded: 0, duplicates: 3, payments: [] });
     expect(store().read().payments).toHaveLength(3);
