@@ -1,11 +1,18 @@
 import { settingsSchema, type Settings, type SettingsPatch } from '../domain/model';
 
-/** A bundle's settings are merged over the current ones; the seller field by field. */
+/** A bundle's settings are merged over the current ones; the seller and marketplace field by field. */
 export function mergeSettings(current: Settings, patch: SettingsPatch | undefined): Settings {
   if (!patch) return current;
-  const { seller, ...rest } = patch;
+  const { seller, marketplace, ...rest } = patch;
   const defined = Object.fromEntries(
     Object.entries(rest).filter(([, value]) => value !== undefined),
   );
-  return settingsSchema.parse({ ...current, ...defined, seller: { ...current.seller, ...seller } });
+  return settingsSchema.parse({
+    ...current,
+    ...defined,
+    seller: { ...current.seller, ...seller },
+    ...(marketplace === undefined
+      ? {}
+      : { marketplace: { ...current.marketplace, ...marketplace } }),
+  });
 }

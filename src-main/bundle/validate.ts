@@ -252,13 +252,14 @@ function checkInvoicesAndPayments(
       'can be loaded only into an empty store (a restore); this store already has data',
     );
   }
+  // A payment names a finalized invoice by number, a marketplace statement by id.
+  const payable = (invoice: Bundle['invoices'][number]) =>
+    invoice.number ?? (invoice.status === 'marketplace' ? invoice.id : null);
   const invoiceNumbers = new Set(
-    [...store.invoices, ...bundle.invoices].flatMap((invoice) =>
-      invoice.number ? [invoice.number] : [],
-    ),
+    [...store.invoices, ...bundle.invoices].flatMap((invoice) => payable(invoice) ?? []),
   );
   const currencyOf = new Map(
-    [...store.invoices, ...bundle.invoices].map((invoice) => [invoice.number, invoice.currency]),
+    [...store.invoices, ...bundle.invoices].map((invoice) => [payable(invoice), invoice.currency]),
   );
   const existingPayments = new Set(store.payments.map((p) => p.id));
   bundle.payments.forEach((payment, index) => {

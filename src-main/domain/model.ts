@@ -66,6 +66,12 @@ export function moneyPrecisionIssue(amount: string, currency: string): string | 
 
 // ---------------------------------------------------------------- settings
 
+/** What the marketplaces' usage records name us by (documents-payments.md §5). */
+export const marketplaceSettingsSchema = z.strictObject({
+  aws_product_code: z.string().default(''),
+  gcp_service_name: z.string().default(''),
+});
+
 export const bankSchema = z.strictObject({
   name: z.string().default(''),
   iban: z.string().default(''),
@@ -126,6 +132,8 @@ export const settingsSchema = z.strictObject({
   invoice_number_format: numberFormat.default('INV-{YYYY}-{SEQ:5}'),
   credit_note_number_format: numberFormat.default('CN-{YYYY}-{SEQ:5}'),
   payment_terms_days: z.number().int().min(0).default(30),
+  /** Absent until a book sells through a marketplace. */
+  marketplace: marketplaceSettingsSchema.optional(),
   today: isoDate.nullable().default(null),
   smtp: smtpSchema.nullable().default(null),
   /** How documents write amounts and dates (Intl locale tag). */
@@ -140,6 +148,7 @@ export const settingsPatchSchema = z.strictObject({
   invoice_number_format: numberFormat.optional(),
   credit_note_number_format: numberFormat.optional(),
   payment_terms_days: z.number().int().min(0).optional(),
+  marketplace: marketplaceSettingsSchema.partial().optional(),
   today: isoDate.nullable().optional(),
   smtp: smtpSchema.nullable().optional(),
   locale: localeTag.optional(),
@@ -331,12 +340,24 @@ export const usageEventSchema = z.strictObject({
 });
 export type UsageEvent = z.infer<typeof usageEventSchema>;
 
+/** How money came in (documents-payments.md §3); a contract's `invoice` terms are no way of paying. */
+export const RECEIPT_METHODS = [
+  'card',
+  'ach',
+  'wire',
+  'check',
+  'cash',
+  'marketplace',
+  'other',
+] as const;
+export type ReceiptMethod = (typeof RECEIPT_METHODS)[number];
+
 export const paymentSchema = z.strictObject({
   id,
   invoice: id,
   amount: positiveDecimal,
   date: isoDate,
-  method: z.enum(PAYMENT_METHODS),
+  method: z.enum(RECEIPT_METHODS),
   reference: z.string().default(''),
 });
 export type Payment = z.infer<typeof paymentSchema>;

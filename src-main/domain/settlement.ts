@@ -69,7 +69,17 @@ export function displayStatus(
   asOf: string,
 ): InvoiceStatus {
   const stored = settledStatus(invoice, settlement);
+  if (stored === 'marketplace') return marketplaceStatus(settlement);
   if (stored !== 'open') return stored;
   if (invoice.due_date !== null && invoice.due_date < asOf) return 'overdue';
   return new Dec(settlement.amount_paid).isZero() ? 'open' : 'partially_paid';
+}
+
+/**
+ * A marketplace statement is billed by the marketplace and has no due date: it shows as
+ * `marketplace` until the marketplace's disbursement is recorded against it.
+ */
+function marketplaceStatus(settlement: Settlement): InvoiceStatus {
+  if (new Dec(settlement.amount_paid).isZero()) return 'marketplace';
+  return new Dec(settlement.balance_due).isZero() ? 'paid' : 'partially_paid';
 }

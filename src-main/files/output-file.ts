@@ -68,13 +68,31 @@ function isInside(folder: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** The real path of a folder that may not exist (yet): its nearest existing ancestor's. */
+/** The real path of a file or folder that may not exist (yet): its nearest existing ancestor's. */
 function realFolder(path: string): string {
   try {
     return realpathSync(path);
   } catch {
     const parent = dirname(path);
     return parent === path ? path : join(realFolder(parent), basename(path));
+  }
+}
+
+/**
+ * Refuses, with one sentence, a file or folder (existing or not) inside a protected
+ * folder: an export folder is checked with this before anything is made in it.
+ */
+export function refuseProtectedPath(
+  path: string,
+  protectedFolders: readonly ProtectedInput[] = [],
+): void {
+  const realTarget = realFolder(path);
+  for (const guarded of protectedFolders) {
+    if (isInside(realFolder(guarded.path), realTarget)) {
+      throw new UserError(
+        `Refusing to write ${path}: it is inside ${guarded.role} (${guarded.path}), whose files only the store writes. Choose a file outside it.`,
+      );
+    }
   }
 }
 
@@ -93,14 +111,7 @@ export function checkOutputPath(path: string, options: OutputFileOptions = {}): 
   if (!folderInfo.isDirectory()) {
     throw new UserError(`Cannot write ${path}: ${folder} is a file, not a folder.`);
   }
-  const realTarget = join(realpathSync(folder), basename(path));
-  for (const guarded of options.protectedFolders ?? []) {
-    if (isInside(realFolder(guarded.path), realTarget)) {
-      throw new UserError(
-        `Refusing to write ${path}: it is inside ${guarded.role} (${guarded.path}), whose files only the store writes. Choose a file outside it.`,
-      );
-    }
-  }
+  refuseProtectedPath(path, options.protectedFolders);
   const existing = statOrNull(path);
   if (existing === null) return;
   for (const input of options.inputs ?? []) {

@@ -22,6 +22,7 @@ import { Book } from './book';
 import { finalizeIfPossible } from './finalize';
 import { invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
+import { refreshSettlement } from './settlement';
 import { syncSlaCredits } from './uptime';
 
 export interface BillRunOptions {
@@ -203,6 +204,11 @@ export async function billPeriod(
       report.over_quota.push(...billing.overQuota);
     }
 
+    // A recomputed statement keeps the disbursements recorded against its id (they live
+    // in its period's document, beside it).
+    for (const invoice of made) {
+      if (invoice.status === 'marketplace') refreshSettlement(billed, invoice);
+    }
     if (options.finalize) {
       const finalizing = {
         settings: data.settings,

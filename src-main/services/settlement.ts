@@ -5,9 +5,16 @@
  */
 import type { Invoice } from '../domain/invoice';
 import { settledStatus, settlementOf } from '../domain/settlement';
-import type { StoreData } from '../store/data';
+import type { PeriodData } from '../store/collections';
 
-export function refreshSettlement(data: StoreData, invoice: Invoice): void {
-  const settlement = settlementOf(invoice, data.payments, data.credit_notes);
+/**
+ * `records` is the book, or the invoice's period alone: what settles an invoice lives in
+ * its period's document.
+ */
+export function refreshSettlement(
+  records: Pick<PeriodData, 'payments' | 'credit_notes'>,
+  invoice: Invoice,
+): void {
+  const settlement = settlementOf(invoice, records.payments, records.credit_notes);
   Object.assign(invoice, settlement, { status: settledStatus(invoice, settlement) });
 }

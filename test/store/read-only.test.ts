@@ -39,6 +39,7 @@ const READING_COMMANDS = [
   ['usage-batches'],
   ['dump'],
   ['backups'],
+  ['aging', '--as-of', '2026-12-31'],
 ];
 
 describe('read-only commands', () => {

@@ -74,7 +74,7 @@ export const importUsageCommand = defineCommand({
   },
 });
 
-function parseMap(entries: string[]): Record<string, string> {
+export function parseMap(entries: string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const entry of entries) {
     const equals = entry.indexOf('=');

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { agingCommand } from './aging';
 import { backupsCommand } from './backups';
 import { billCommand } from './bill';
 import { creditNoteCommand } from './credit-note';
@@ -6,12 +7,16 @@ import { demoCommand } from './demo';
 import { dumpCommand } from './dump';
 import { emailCommand } from './email';
 import { exportPdfCommand } from './export-pdf';
+import { exportPaymentsCommand } from './export-payments';
 import { finalizeCommand } from './finalize';
 import { grantCreditCommand } from './grant-credit';
+import { importPaymentsCommand } from './import-payments';
 import { importUsageCommand } from './import-usage';
 import { initCommand } from './init';
 import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
+import { marketplaceExportCommand } from './marketplace-export';
+import { payCommand } from './pay';
 import { restoreCommand } from './restore';
 import { rollbackBatchCommand } from './rollback-batch';
 import { showCommand } from './show';
@@ -36,6 +41,11 @@ export const COMMANDS: readonly Command[] = [
   voidCommand,
   creditNoteCommand,
   grantCreditCommand,
+  payCommand,
+  importPaymentsCommand,
+  exportPaymentsCommand,
+  agingCommand,
+  marketplaceExportCommand,
   uptimeCommand,
   backupsCommand,
   restoreCommand,

@@ -111,7 +111,7 @@ function missingColumns(
 }
 
 /** Line breaks inside a record's fields: the lines it spans beyond its first. */
-function innerLineBreaks(fields: string[]): number {
+export function innerLineBreaks(fields: string[]): number {
   let breaks = 0;
   for (const field of fields) {
     if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
@@ -280,7 +280,7 @@ export function readCsv(
   });
 }
 
-function quoteReason(code: string): string {
+export function quoteReason(code: string): string {
   return code === 'MissingQuotes'
     ? 'a quoted field is never closed'
     : 'a quoted field is malformed (a quote inside it must be doubled)';
