@@ -171,7 +171,7 @@ const jobBase = {
   progress: jobProgressSchema,
 };
 /** A long job: running, then done with the result of its kind, or failed with one sentence. */
-export const jobStatusSchema = z.discriminatedUnion('state', [
+export const jobStatusSchema = z.union([
   z.strictObject({ ...jobBase, state: z.literal('running'), kind: z.enum(JOB_KINDS) }),
   z.strictObject({
     ...jobBase,

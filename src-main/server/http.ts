@@ -7,7 +7,8 @@
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -44,6 +45,13 @@ const failure = (code: ApiErrorBody['code'], message: string): Outcome => ({
 
 function answer(c: Pick<Context, 'json'>, outcome: Outcome) {
   return c.json(outcome, outcome.ok ? 200 : STATUS[outcome.error.code]);
+}
+
+/** The name a browser gave, as a plain file name (no folders, no control characters). */
+function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f]/g, '');
+  return plain === '' || plain === '.' || plain === '..' ? 'upload' : plain;
 }
 
 function sameSecret(given: string | undefined, expected: string): boolean {
@@ -96,7 +104,10 @@ export function createHttpDoor({ backend, token, port, rendererDir, uploadsDir }
     const name = decodeURIComponent(c.req.header(FILE_NAME_HEADER) ?? 'upload');
     const body = c.req.raw.body;
     if (body === null) return answer(c, failure('bad_request', 'The upload has no file in it.'));
-    const path = join(uploadsDir, randomUUID());
+    // A folder per upload keeps the file's own name, which the import batch records.
+    const folder = join(uploadsDir, randomUUID());
+    await mkdir(folder);
+    const path = join(folder, safeFileName(name));
     await pipeline(Readable.fromWeb(body), createWriteStream(path, { flags: 'wx' }));
     return answer(c, { ok: true, value: await backend.addFile(path, name) });
   });
