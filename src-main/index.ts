@@ -78,9 +78,17 @@ async function start(): Promise<void> {
     ipcMain.handle(channel, (event, payload) => handler(event, payload));
   }
   window = createWindow();
-  app.on('window-all-closed', () => {
-    // Jobs finish and the lock is released before the process ends.
-    void backend.close().finally(() => app.quit());
+  app.on('window-all-closed', () => app.quit());
+  // However the app quits (last window closed, Cmd+Q, logout), running jobs finish and
+  // the store's lock is released before the process ends.
+  let backendClosed = false;
+  app.on('will-quit', (event) => {
+    if (backendClosed) return;
+    event.preventDefault();
+    void backend.close().finally(() => {
+      backendClosed = true;
+      app.quit();
+    });
   });
 }
 
