@@ -17,21 +17,21 @@ import {
 } from './present';
 import { resolveRunDate } from './runDate';
 
-export interface InvoiceRow {
-  id: string;
-  number: string | null;
-  status: InvoiceView['status'];
-  trigger: InvoiceView['trigger'];
-  customer: string;
-  customer_name: string;
-  contract: string;
-  period: string;
-  currency: string;
-  issue_date: string | null;
-  due_date: string | null;
-  total: string;
-  balance_due: string;
-}
+export type InvoiceRow = Pick<
+  InvoiceView,
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'trigger'
+  | 'customer'
+  | 'contract'
+  | 'period'
+  | 'currency'
+  | 'issue_date'
+  | 'due_date'
+  | 'total'
+  | 'balance_due'
+> & { customer_name: string };
 
 /** The row of the list: the customer's name instead of the lines. */
 export function invoiceRows(data: StoreData): (view: InvoiceView) => InvoiceRow {
