@@ -6,7 +6,8 @@
  * most 25 records a request. Recurring fees are the marketplace's own pricing and are
  * not reported. The same statements always give the same requests, byte for byte.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { compareText } from './collections';
 import { lastDayOfPeriod, periodStart } from './dates';
 import { UserError } from './errors';
@@ -122,9 +123,9 @@ function jsonText(value: unknown): string {
 
 /** A stable UUID-shaped id, so the same record gets the same id on every export. */
 function operationId(period: string, usage: DimensionUsage): string {
-  const hex = createHash('sha256')
-    .update(`${period}\u0000${usage.contract}\u0000${usage.dimension}`)
-    .digest('hex');
+  const hex = bytesToHex(
+    sha256(utf8ToBytes(`${period}\u0000${usage.contract}\u0000${usage.dimension}`)),
+  );
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -25,10 +25,19 @@ import { resolveRunDate } from './runDate';
 import { refreshSettlement } from './settlement';
 import { syncSlaCredits } from './uptime';
 
+export interface BillRunProgress {
+  stage: 'Reading usage' | 'Computing drafts';
+  /** Events read so far while reading; then contracts billed (reported once, when done). */
+  done: number;
+  /** 0 while reading usage (the count is not known beforehand); the contracts then. */
+  total: number;
+}
+
 export interface BillRunOptions {
   period: string;
   asOf?: string;
   finalize?: boolean;
+  onProgress?: (progress: BillRunProgress) => void;
 }
 
 export interface BillRunReport {
@@ -111,6 +120,7 @@ export async function billPeriod(
   const runDate = resolveRunDate(snapshot.settings, options.asOf);
   const read = periodsToRead(store, period);
 
+  let eventsRead = 0;
   let watermark = snapshot.usage_batches.reduce(
     (highest, batch) => Math.max(highest, batch.seq),
     0,
@@ -119,6 +129,8 @@ export async function billPeriod(
     const collector = new UsageCollector(snapshot, watermarks);
     const { propertiesOf, propertyNames } = collector;
     for await (const events of readUsage(usagePeriod, { propertiesOf, propertyNames })) {
+      eventsRead += events.length;
+      options.onProgress?.({ stage: 'Reading usage', done: eventsRead, total: 0 });
       for (const event of events) {
         collector.add(event);
         // A batch committed while we read is billed now, so it must not count as late later.
@@ -140,7 +152,9 @@ export async function billPeriod(
     late.push({ period: latePeriod, collector: await collect(latePeriod, watermarks) });
   }
 
-  return store.update((data, access) => {
+  const contracts = snapshot.contracts.length;
+  options.onProgress?.({ stage: 'Computing drafts', done: 0, total: contracts });
+  const result = await store.update((data, access) => {
     syncSlaCredits(data);
     const billed = access.period(period);
     billed.invoices = billed.invoices.filter((invoice) => !isReplacedBy(invoice, period));
@@ -234,4 +248,6 @@ export async function billPeriod(
       report,
     };
   });
+  options.onProgress?.({ stage: 'Computing drafts', done: contracts, total: contracts });
+  return result;
 }

@@ -2,7 +2,7 @@ import { UserError } from '../domain/errors';
 import type { ContractTerms } from '../domain/lines';
 import type { Contract, Customer, Meter, Plan } from '../domain/model';
 import { didYouMean } from '../domain/suggest';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 
 /** The catalog of a store document indexed for billing: a contract's plan, customer and meters. */
 export class Book {
@@ -11,7 +11,7 @@ export class Book {
   private readonly customers: ReadonlyMap<string, Customer>;
   private readonly contracts: ReadonlyMap<string, Contract>;
 
-  constructor(data: StoreData) {
+  constructor(data: Pick<ReadonlyStoreData, 'meters' | 'plans' | 'customers' | 'contracts'>) {
     this.meters = new Map(data.meters.map((meter) => [meter.code, meter]));
     this.plans = new Map(data.plans.map((plan) => [plan.code, plan]));
     this.customers = new Map(data.customers.map((customer) => [customer.id, customer]));

@@ -19,6 +19,7 @@ import { marketplaceExportCommand } from './marketplace-export';
 import { payCommand } from './pay';
 import { restoreCommand } from './restore';
 import { rollbackBatchCommand } from './rollback-batch';
+import { serveCommand } from './serve';
 import { showCommand } from './show';
 import { uptimeCommand } from './uptime';
 import { usageBatchesCommand } from './usage-batches';
@@ -50,4 +51,5 @@ export const COMMANDS: readonly Command[] = [
   backupsCommand,
   restoreCommand,
   demoCommand,
+  serveCommand,
 ];
