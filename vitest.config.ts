@@ -3,8 +3,6 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
-    // The jsdom project is empty until the renderer has tests.
-    passWithNoTests: true,
     projects: [
       {
         test: {
@@ -22,6 +20,7 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/renderer/setup.ts'],
         },
       },
     ],

@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { CommandPalette } from './CommandPalette';
+import { ariaShortcut, NAVIGATION, PALETTE_SHORTCUT } from './navigation';
+import { useSession } from './session';
+import { useShortcuts } from './useShortcuts';
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The frame around every screen: the navigation, the demo banner, the command palette. */
+export function Layout() {
+  const navigateTo = useNavigate();
+  const navigate = useCallback((path: string) => void navigateTo(path), [navigateTo]);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  useShortcuts(navigate, openPalette);
+  const demo = useSession((session) => session.demo);
+
+  return (
+    <div className="frame">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Main">
+        <p className="sidebar__brand">Nexus Billing Desk</p>
+        <ul className="sidebar__list">
+          {NAVIGATION.map((entry) => (
+            <li key={entry.path}>
+              <NavLink
+                to={entry.path}
+                end={entry.path === '/'}
+                className="sidebar__link"
+                aria-keyshortcuts={ariaShortcut(entry)}
+              >
+                {entry.label}
+                <kbd className="kbd sidebar__kbd" aria-hidden="true">
+                  G {entry.key.toUpperCase()}
+                </kbd>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <button
+          type="button"
+          className="sidebar__palette"
+          onClick={openPalette}
+          aria-keyshortcuts={PALETTE_SHORTCUT}
+        >
+          Command palette
+          <kbd className="kbd" aria-hidden="true">
+            {isMac ? '⌘K' : 'Ctrl K'}
+          </kbd>
+        </button>
+      </nav>
+      <div className="frame__content">
+        {demo && (
+          <p className="demo-banner" role="status">
+            <strong>Demo data.</strong> This book is made up, to try the desk. Start an empty book
+            from Settings when you are ready for your own.
+          </p>
+        )}
+        <main id="main" className="screen" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+      <CommandPalette isOpen={paletteOpen} onOpenChange={setPaletteOpen} navigate={navigate} />
+    </div>
+  );
+}
