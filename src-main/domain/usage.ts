@@ -5,6 +5,11 @@
  * batch in the order of the file. The rating engine relies on that order for the
  * `latest` aggregation (a tie in timestamp goes to the event imported last).
  */
+
+/** The file formats usage is imported from (usage-import.md). */
+export const USAGE_FORMATS = ['csv', 'ndjson', 'cloudevents', 'lago'] as const;
+export type UsageFormat = (typeof USAGE_FORMATS)[number];
+
 export interface RatedUsageEvent {
   /** `null` for the default source; (source, event_id) is unique in the store. */
   source: string | null;

@@ -7,12 +7,12 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import type { TextInput } from '../text';
 import { UserError } from '../../domain/errors';
+import { USAGE_FORMATS, type UsageFormat } from '../../domain/usage';
 import { detectDelimiter, readCsv, CSV_RULES } from './csv';
 import { CLOUDEVENTS, LAGO, NDJSON, readJson, type JsonFormat } from './json';
 import type { RowSink } from './types';
 
-export const USAGE_FORMATS = ['csv', 'ndjson', 'cloudevents', 'lago'] as const;
-export type UsageFormat = (typeof USAGE_FORMATS)[number];
+export { USAGE_FORMATS, type UsageFormat };
 
 const JSON_FORMATS: Record<Exclude<UsageFormat, 'csv'>, JsonFormat> = {
   ndjson: NDJSON,

@@ -1,0 +1,436 @@
+/**
+ * The one API of the desk: every procedure's request and response as zod schemas,
+ * written once. The Electron IPC door, the HTTP door of the browser mode and the
+ * renderer's API client are all generated from this object, so a procedure exists in
+ * all of them or in none. It imports zod and the domain schemas only: the renderer
+ * bundles it too.
+ *
+ * Conventions: money and quantities are decimal strings (never JSON numbers); a
+ * reference to an invoice is its number once finalized, its id while a draft; long
+ * jobs (usage import, bill run) answer a job id at once and report through `jobStatus`.
+ */
+import { z } from 'zod';
+import {
+  creditNoteSchema,
+  INVOICE_STATUSES,
+  invoiceSchema,
+  type InvoiceStatus,
+} from '../domain/invoice';
+import {
+  contractSchema,
+  creditSchema,
+  CREDIT_KINDS,
+  currencyCode,
+  customerSchema,
+  decimalString,
+  isoDate,
+  meterSchema,
+  periodName,
+  planSchema,
+  sellerSchema,
+  uptimeSchema,
+} from '../domain/model';
+import { USAGE_FORMATS } from '../domain/usage';
+
+export interface ProcedureSpec<Input extends z.ZodType, Output extends z.ZodType> {
+  /** One line for humans: the HTTP door's index and the contract test name it. */
+  summary: string;
+  input: Input;
+  output: Output;
+}
+
+function procedure<Input extends z.ZodType, Output extends z.ZodType>(
+  spec: ProcedureSpec<Input, Output>,
+): ProcedureSpec<Input, Output> {
+  return spec;
+}
+
+const none = z.strictObject({});
+const reference = z.string().min(1, 'names no invoice');
+
+// ---------------------------------------------------------------- shared shapes
+
+export const usageFormatSchema = z.enum(USAGE_FORMATS);
+
+/** An invoice as shown. Statuses include the derived `partially_paid` and `overdue`. */
+export const invoiceViewSchema = invoiceSchema.extend({ status: z.enum(INVOICE_STATUSES) });
+export type InvoiceView = z.infer<typeof invoiceViewSchema>;
+
+/** One row of the invoices list: what the table shows, without the lines. */
+export const invoiceRowSchema = z.strictObject({
+  id: z.string(),
+  number: z.string().nullable(),
+  status: z.enum(INVOICE_STATUSES),
+  trigger: z.enum(['period_end', 'usage_threshold']),
+  customer: z.string(),
+  customer_name: z.string(),
+  contract: z.string(),
+  period: periodName,
+  currency: currencyCode,
+  issue_date: isoDate.nullable(),
+  due_date: isoDate.nullable(),
+  total: decimalString,
+  balance_due: decimalString,
+});
+export type InvoiceRow = z.infer<typeof invoiceRowSchema>;
+
+export const usageBatchViewSchema = z.strictObject({
+  id: z.string(),
+  seq: z.number().int(),
+  file_name: z.string(),
+  format: z.string(),
+  imported_at: z.string(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  rolled_back_at: z.string().nullable(),
+});
+export type UsageBatchView = z.infer<typeof usageBatchViewSchema>;
+
+export const rowErrorSchema = z.strictObject({ row: z.number().int(), reason: z.string() });
+
+/** A file the desk may read: chosen in the main process's dialog, or uploaded by the browser. */
+export const chosenFileSchema = z.strictObject({
+  /** Opaque: the path stays in the main process. */
+  file: z.string(),
+  name: z.string(),
+  size: z.number().int().min(0),
+});
+export type ChosenFile = z.infer<typeof chosenFileSchema>;
+
+const importOptions = z.strictObject({
+  file: z.string().min(1, 'names no chosen file'),
+  /** Detected from the content when absent. */
+  format: usageFormatSchema.optional(),
+  /** Usage field → CSV column (`{ quantity: 'units' }`). */
+  map: z.record(z.string(), z.string()).optional(),
+  /** Store the valid rows even when some are rejected (otherwise nothing is stored). */
+  keep_valid: z.boolean().optional(),
+});
+
+export const importResultSchema = z.strictObject({
+  /** Null when nothing was stored (a strict import with rejected rows). */
+  batch: z.string().nullable(),
+  format: usageFormatSchema,
+  detected: z.boolean(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  /** The first rejected rows; `rejected` counts them all. */
+  errors: z.array(rowErrorSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const billRunResultSchema = z.strictObject({
+  period: periodName,
+  run_date: isoDate,
+  /** Invoices and statements made; list them with `listInvoices({ period })`. */
+  invoices: z.number().int(),
+  drafts: z.number().int(),
+  report: z.strictObject({
+    unbilled: z.array(
+      z.strictObject({
+        external_id: z.string(),
+        customer: z.string().nullable(),
+        meter: z.string(),
+        events: z.number().int(),
+        quantity: decimalString,
+        first_event: z.string(),
+      }),
+    ),
+    over_quota: z.array(
+      z.strictObject({
+        customer: z.string(),
+        contract: z.string(),
+        period: periodName,
+        meter: z.string(),
+        quota: decimalString,
+        usage: decimalString,
+        excess: decimalString,
+      }),
+    ),
+    already_finalized: z.array(z.strictObject({ contract: z.string(), invoice: z.string() })),
+    not_finalized: z.array(z.strictObject({ invoice: z.string(), reason: z.string() })),
+  }),
+});
+export type BillRunResult = z.infer<typeof billRunResultSchema>;
+
+export const JOB_KINDS = ['usage_import', 'bill_run'] as const;
+export const jobProgressSchema = z.strictObject({
+  /** Units done and expected (bytes for an import, contracts for a bill run); total 0 = unknown. */
+  done: z.number().min(0),
+  total: z.number().min(0),
+  /** What is being done, in a few words ("Reading usage", "Computing drafts"). */
+  stage: z.string(),
+});
+export type JobProgress = z.infer<typeof jobProgressSchema>;
+
+const jobBase = {
+  id: z.string(),
+  progress: jobProgressSchema,
+};
+/** A long job: running, then done with the result of its kind, or failed with one sentence. */
+export const jobStatusSchema = z.discriminatedUnion('state', [
+  z.strictObject({ ...jobBase, state: z.literal('running'), kind: z.enum(JOB_KINDS) }),
+  z.strictObject({
+    ...jobBase,
+    state: z.literal('failed'),
+    kind: z.enum(JOB_KINDS),
+    error: z.string(),
+  }),
+  z.strictObject({
+    ...jobBase,
+    state: z.literal('done'),
+    kind: z.literal('usage_import'),
+    result: importResultSchema,
+  }),
+  z.strictObject({
+    ...jobBase,
+    state: z.literal('done'),
+    kind: z.literal('bill_run'),
+    result: billRunResultSchema,
+  }),
+]);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+export const jobStartedSchema = z.strictObject({ job: z.string() });
+
+/** Money per currency: a book bills in several, and they never add up across. */
+const byCurrency = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.array(z.strictObject({ currency: currencyCode, ...shape }));
+
+export const BILLING_MODELS = ['subscription', 'usage_based', 'capacity_based', 'hybrid'] as const;
+
+// ---------------------------------------------------------------- the procedures
+
+export const contract = {
+  bookOverview: procedure({
+    summary:
+      'The open book: settings, customers, contracts, plans and meters, and whether it is the demo.',
+    input: none,
+    output: z.strictObject({
+      /** The demo book of business: the app shows a banner saying so. */
+      demo: z.boolean(),
+      /** Nothing in the book yet: the app offers the demo book or an empty start. */
+      empty: z.boolean(),
+      /** The desk's today (the settings' fixed date, else today UTC). */
+      today: isoDate,
+      settings: z.strictObject({
+        seller: sellerSchema,
+        invoice_number_format: z.string(),
+        credit_note_number_format: z.string(),
+        payment_terms_days: z.number().int(),
+        /** Whether mail can be sent; the SMTP password never leaves the main process. */
+        smtp_configured: z.boolean(),
+      }),
+      customers: z.array(customerSchema),
+      contracts: z.array(contractSchema),
+      plans: z.array(planSchema),
+      meters: z.array(meterSchema),
+      credits: z.array(creditSchema),
+    }),
+  }),
+  loadDemoBook: procedure({
+    summary: 'Fill an empty book with the demo book of business.',
+    input: none,
+    output: z.strictObject({ customers: z.number().int(), events: z.number().int() }),
+  }),
+
+  chooseUsageFile: procedure({
+    summary:
+      'Ask the user for a usage file in a dialog of the main process (desktop only; the browser uploads instead).',
+    input: none,
+    output: chosenFileSchema.nullable(),
+  }),
+  previewUsageFile: procedure({
+    summary: "A chosen file's detected format, its columns (CSV) and its first rows as text.",
+    input: z.strictObject({ file: z.string().min(1), format: usageFormatSchema.optional() }),
+    output: z.strictObject({
+      format: usageFormatSchema,
+      detected: z.boolean(),
+      /** CSV header names, in order; empty for JSON formats. */
+      columns: z.array(z.string()),
+      /** The first lines of the file (at most 20), for the preview. */
+      lines: z.array(z.string()),
+    }),
+  }),
+  startUsageImport: procedure({
+    summary: 'Import a chosen usage file as one batch, as a job.',
+    input: importOptions,
+    output: jobStartedSchema,
+  }),
+  usageBatches: procedure({
+    summary: 'The usage import batches, oldest first, rolled-back ones included.',
+    input: none,
+    output: z.array(usageBatchViewSchema),
+  }),
+  rollbackBatch: procedure({
+    summary: "Take a batch's events out, unless some are on a finalized invoice.",
+    input: z.strictObject({ batch: z.string().min(1) }),
+    output: usageBatchViewSchema,
+  }),
+
+  startBillRun: procedure({
+    summary: "Compute the period's drafts (replacing its earlier drafts), as a job.",
+    input: z.strictObject({ period: periodName, as_of: isoDate.optional() }),
+    output: jobStartedSchema,
+  }),
+  jobStatus: procedure({
+    summary: "A long job's progress, then its result or its error.",
+    input: z.strictObject({ job: z.string().min(1) }),
+    output: jobStatusSchema,
+  }),
+
+  listInvoices: procedure({
+    summary: 'One page of invoices by period then number, with the count of all that match.',
+    input: z.strictObject({
+      status: z.enum(INVOICE_STATUSES).optional(),
+      period: periodName.optional(),
+      customer: z.string().min(1).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    output: z.strictObject({
+      total: z.number().int(),
+      offset: z.number().int(),
+      invoices: z.array(invoiceRowSchema),
+    }),
+  }),
+  invoiceDetail: procedure({
+    summary:
+      'An invoice with its lines and their explanations, its credit notes, and the same contract’s previous invoice.',
+    input: z.strictObject({ invoice: reference }),
+    output: z.strictObject({
+      invoice: invoiceViewSchema,
+      customer: customerSchema,
+      credit_notes: z.array(creditNoteSchema),
+      /** The contract's period-end invoice of the period before, for "change against last period". */
+      previous: invoiceRowSchema.nullable(),
+    }),
+  }),
+  finalizeInvoices: procedure({
+    summary: 'Finalize drafts (all or none), numbering them in the order given.',
+    input: z.strictObject({
+      invoices: z.array(reference).min(1, 'names no invoice'),
+      as_of: isoDate.optional(),
+    }),
+    output: z.array(invoiceRowSchema),
+  }),
+  voidInvoice: procedure({
+    summary: 'Void an open invoice with no payment or credit note.',
+    input: z.strictObject({ invoice: reference, as_of: isoDate.optional() }),
+    output: invoiceRowSchema,
+  }),
+  issueCreditNote: procedure({
+    summary: 'Correct a finalized invoice with a credit note.',
+    input: z.strictObject({
+      invoice: reference,
+      amount: decimalString,
+      reason: z.string().trim().min(1, 'a credit note needs a reason'),
+      as_of: isoDate.optional(),
+    }),
+    output: z.strictObject({
+      credit_note: creditNoteSchema,
+      invoice: invoiceRowSchema,
+      credit: creditSchema.nullable(),
+    }),
+  }),
+  grantCredit: procedure({
+    summary: 'Grant a customer a credit (promotional, goodwill, prepaid…).',
+    input: z.strictObject({
+      customer: z.string().min(1),
+      kind: z.enum(CREDIT_KINDS),
+      amount: decimalString,
+      currency: currencyCode.optional(),
+      granted_on: isoDate.optional(),
+      expires_on: isoDate.nullable().optional(),
+      note: z.string().optional(),
+    }),
+    output: creditSchema,
+  }),
+  recordUptime: procedure({
+    summary: "Record a contract's measured uptime for a period, and the SLA credit it earns.",
+    input: z.strictObject({
+      contract: z.string().min(1),
+      period: periodName,
+      uptime_percent: decimalString,
+    }),
+    output: z.strictObject({ uptime: uptimeSchema, credit: creditSchema.nullable() }),
+  }),
+
+  dashboard: procedure({
+    summary:
+      "The period's figures per currency, revenue by billing model, and what needs attention.",
+    input: z.strictObject({ period: periodName }),
+    output: z.strictObject({
+      period: periodName,
+      as_of: isoDate,
+      /** Finalized invoices of the period (not void). */
+      billed: byCurrency({ amount: decimalString }),
+      /** Paid against them so far. */
+      collected: byCurrency({ amount: decimalString }),
+      /** Still due on them, and the part of it past due. */
+      outstanding: byCurrency({ amount: decimalString }),
+      overdue: byCurrency({ amount: decimalString }),
+      revenue_by_model: byCurrency({ model: z.enum(BILLING_MODELS), amount: decimalString }),
+      attention: z.strictObject({
+        drafts: z.number().int(),
+        overdue_invoices: z.number().int(),
+      }),
+    }),
+  }),
+
+  // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
+  // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+} as const;
+
+export type Contract = typeof contract;
+export type ProcedureName = keyof Contract;
+export const PROCEDURE_NAMES = Object.keys(contract) as ProcedureName[];
+
+/** What a caller sends: defaults (offset, limit…) may be left out. */
+export type ProcedureInput<Name extends ProcedureName> = z.input<Contract[Name]['input']>;
+/** What a handler receives: validated, defaults filled in. */
+export type ProcedureArgs<Name extends ProcedureName> = z.output<Contract[Name]['input']>;
+export type ProcedureOutput<Name extends ProcedureName> = z.output<Contract[Name]['output']>;
+
+/** The API as the renderer sees it: one async function per procedure. */
+export type Api = {
+  [Name in ProcedureName]: (input: ProcedureInput<Name>) => Promise<ProcedureOutput<Name>>;
+};
+
+// ---------------------------------------------------------------- errors
+
+/**
+ * Why a call failed. `refused`: the desk refused the request (a user mistake, in one
+ * sentence); `bad_request`: the payload does not match the contract; `not_found`: no
+ * such procedure; `unauthorized`: the caller is not the app; `internal`: a bug.
+ */
+export const API_ERROR_CODES = [
+  'refused',
+  'bad_request',
+  'not_found',
+  'unauthorized',
+  'internal',
+] as const;
+export const apiErrorSchema = z.strictObject({
+  code: z.enum(API_ERROR_CODES),
+  message: z.string(),
+  /** Further lines (for example every rejected row), shown under the sentence. */
+  details: z.array(z.string()).default([]),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/** Every door answers with this envelope, so errors cross IPC and HTTP alike. */
+export type Outcome<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export type { InvoiceStatus };
+
+/** What the preload gives the window: one named function per procedure, and nothing else. */
+export interface DesktopBridge {
+  api: { [Name in ProcedureName]: (input: unknown) => Promise<Outcome> };
+}
+
+/** The header that carries the browser mode's per-run token. */
+export const TOKEN_HEADER = 'x-nexus-token';
+/** The header that names an uploaded file (URI-encoded) in the browser mode. */
+export const FILE_NAME_HEADER = 'x-file-name';
