@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { CommandPalette } from './CommandPalette';
 import { ariaShortcut, NAVIGATION, PALETTE_SHORTCUT } from './navigation';
@@ -14,7 +14,9 @@ export function Layout() {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const openPalette = useCallback(() => setPaletteOpen(true), []);
   useShortcuts(navigate, openPalette);
-  const demo = useSession((session) => session.demo);
+  const demo = useSession((session) => session.overview?.demo ?? false);
+  const bookError = useSession((session) => session.error);
+  useEffect(() => void useSession.getState().load(), []);
 
   return (
     <div className="frame">
@@ -57,6 +59,11 @@ export function Layout() {
           <p className="demo-banner" role="status">
             <strong>Demo data.</strong> This book is made up, to try the desk. Start an empty book
             from Settings when you are ready for your own.
+          </p>
+        )}
+        {bookError && (
+          <p className="error-note error-note--frame" role="alert">
+            The book could not be opened: {bookError}
           </p>
         )}
         <main id="main" className="screen" tabIndex={-1}>

@@ -1,4 +1,4 @@
-const LABELS: Record<string, string> = {
+export const STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
   open: 'Open',
   paid: 'Paid',
@@ -10,5 +10,5 @@ const LABELS: Record<string, string> = {
 
 /** An invoice's status as words (never colour alone). */
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge--${status}`}>{LABELS[status] ?? status}</span>;
+  return <span className={`badge badge--${status}`}>{STATUS_LABELS[status] ?? status}</span>;
 }

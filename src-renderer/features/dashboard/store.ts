@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import type { ProcedureOutput } from '../../../src-main/api/contract';
+import { api } from '../../api';
+import { messageOf } from '../../app/errors';
+import type { AgingByCurrency } from './AgingChart';
+
+export type DashboardFigures = ProcedureOutput<'dashboard'>;
+
+interface DashboardState {
+  period: string | null;
+  figures: DashboardFigures | null;
+  loading: boolean;
+  error: string | null;
+  /** What is owed by lateness, per currency; null until the desk can report it. */
+  aging: AgingByCurrency[] | null;
+  show: (period: string) => Promise<void>;
+}
+
+export const useDashboard = create<DashboardState>((set, get) => ({
+  period: null,
+  figures: null,
+  loading: false,
+  error: null,
+  aging: null,
+  async show(period) {
+    set({ period, loading: true, error: null });
+    try {
+      const figures = await api.dashboard({ period });
+      // A later choice of period may have answered first: keep the newest.
+      if (get().period === period) set({ figures, loading: false });
+    } catch (error) {
+      if (get().period === period) set({ error: messageOf(error), loading: false });
+    }
+  },
+}));
