@@ -11,7 +11,10 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src-main/index.ts'),
           cli: resolve(import.meta.dirname, 'src-main/cli/bin.ts'),
+          // The backend's worker thread (src-main/api/backend.ts finds it beside itself).
+          backend: resolve(import.meta.dirname, 'src-main/api/backend-worker.ts'),
         },
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

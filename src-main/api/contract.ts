@@ -31,6 +31,7 @@ import {
   uptimeSchema,
 } from '../domain/model';
 import { USAGE_FORMATS } from '../domain/usage';
+import { BILLING_MODELS } from '../domain/billing-model';
 
 export interface ProcedureSpec<Input extends z.ZodType, Output extends z.ZodType> {
   /** One line for humans: the HTTP door's index and the contract test name it. */
@@ -170,7 +171,7 @@ const jobBase = {
   progress: jobProgressSchema,
 };
 /** A long job: running, then done with the result of its kind, or failed with one sentence. */
-export const jobStatusSchema = z.discriminatedUnion('state', [
+export const jobStatusSchema = z.union([
   z.strictObject({ ...jobBase, state: z.literal('running'), kind: z.enum(JOB_KINDS) }),
   z.strictObject({
     ...jobBase,
@@ -197,8 +198,6 @@ export const jobStartedSchema = z.strictObject({ job: z.string() });
 /** Money per currency: a book bills in several, and they never add up across. */
 const byCurrency = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.array(z.strictObject({ currency: currencyCode, ...shape }));
-
-export const BILLING_MODELS = ['subscription', 'usage_based', 'capacity_based', 'hybrid'] as const;
 
 // ---------------------------------------------------------------- the procedures
 
@@ -434,3 +433,8 @@ export interface DesktopBridge {
 export const TOKEN_HEADER = 'x-nexus-token';
 /** The header that names an uploaded file (URI-encoded) in the browser mode. */
 export const FILE_NAME_HEADER = 'x-file-name';
+
+/** The Electron IPC channel of a procedure: one per procedure, so no channel takes a name. */
+export function ipcChannel(name: ProcedureName): string {
+  return `api:${name}`;
+}

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import catalogJson from '../../resources/demo/catalog.json';
 import type { BundleInput } from '../bundle/schema';
 import { BUNDLE_FORMAT } from '../bundle/schema';
+import type { StoreData } from '../store/data';
 import { seededRandom } from './random';
 
 /** The demo's customers: a customer entry plus how the generator treats it. */
@@ -293,4 +294,9 @@ function dailyEvents(
     default:
       return [];
   }
+}
+
+/** Whether a store holds the demo book: its seller is the demo's, on a reserved `.example` address no real desk has. */
+export function isDemoBook(data: Pick<StoreData, 'settings'>): boolean {
+  return data.settings.seller.email === CATALOG.settings.seller?.email;
 }

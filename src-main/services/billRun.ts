@@ -24,10 +24,19 @@ import { invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
 import { syncSlaCredits } from './uptime';
 
+export interface BillRunProgress {
+  stage: 'Reading usage' | 'Computing drafts';
+  /** Events read so far while reading; then contracts billed (reported once, when done). */
+  done: number;
+  /** 0 while reading usage (the count is not known beforehand); the contracts then. */
+  total: number;
+}
+
 export interface BillRunOptions {
   period: string;
   asOf?: string;
   finalize?: boolean;
+  onProgress?: (progress: BillRunProgress) => void;
 }
 
 export interface BillRunReport {
@@ -75,6 +84,7 @@ export async function billPeriod(
   const snapshot = store.read();
   const runDate = resolveRunDate(snapshot.settings, options.asOf);
 
+  let eventsRead = 0;
   let watermark = snapshot.usage_batches.reduce(
     (highest, batch) => Math.max(highest, batch.seq),
     0,
@@ -83,6 +93,8 @@ export async function billPeriod(
     const collector = new UsageCollector(snapshot, watermarks);
     const { propertiesOf, propertyNames } = collector;
     for await (const events of readUsage(usagePeriod, { propertiesOf, propertyNames })) {
+      eventsRead += events.length;
+      options.onProgress?.({ stage: 'Reading usage', done: eventsRead, total: 0 });
       for (const event of events) {
         collector.add(event);
         // A batch committed while we read is billed now, so it must not count as late later.
@@ -102,7 +114,9 @@ export async function billPeriod(
     late.push({ period: latePeriod, collector: await collect(latePeriod, watermarks) });
   }
 
-  return store.update((data) => {
+  const contracts = snapshot.contracts.length;
+  options.onProgress?.({ stage: 'Computing drafts', done: 0, total: contracts });
+  const result = await store.update((data) => {
     syncSlaCredits(data);
     data.invoices = data.invoices.filter((invoice) => !isReplacedBy(invoice, period));
     const book = new Book(data);
@@ -165,6 +179,8 @@ export async function billPeriod(
       report,
     };
   });
+  options.onProgress?.({ stage: 'Computing drafts', done: contracts, total: contracts });
+  return result;
 }
 
 function finalizeMade(

@@ -10,6 +10,7 @@ import { initCommand } from './init';
 import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
 import { rollbackBatchCommand } from './rollback-batch';
+import { serveCommand } from './serve';
 import { uptimeCommand } from './uptime';
 import { usageBatchesCommand } from './usage-batches';
 import { voidCommand } from './void';
@@ -30,4 +31,5 @@ export const COMMANDS: readonly Command[] = [
   grantCreditCommand,
   uptimeCommand,
   demoCommand,
+  serveCommand,
 ];

@@ -1,0 +1,161 @@
+/**
+ * The contract's procedures, implemented over the services: one small function each,
+ * no billing logic here. Payloads arrive validated (see dispatch.ts); what a handler
+ * returns is checked against the contract on the way out.
+ */
+import { open } from 'node:fs/promises';
+import { isEmptyBook } from '../bundle/validate';
+import { loadBundle } from '../bundle/load';
+import { demoBundle } from '../demo/book';
+import { UserError } from '../domain/errors';
+import { billPeriod } from '../services/billRun';
+import { issueCreditNote } from '../services/creditNotes';
+import { grantCredit } from '../services/credits';
+import { dashboard } from '../services/dashboard';
+import { finalizeInvoices } from '../services/finalize';
+import { importUsage, listBatches, rollbackBatch } from '../services/importUsage';
+import { invoiceDetail, invoicePage, invoiceRows } from '../services/invoicePages';
+import { bookOverview } from '../services/overview';
+import { recordUptime } from '../services/uptime';
+import { voidInvoice } from '../services/voidInvoice';
+import type { UsageBatch } from '../store/data';
+import type { Store } from '../store/store';
+import { detectDelimiter } from '../usage/formats/csv';
+import { sniff } from '../usage/formats';
+import { createPeriodUsageReader } from '../usage/reader';
+import Papa from 'papaparse';
+import type { ProcedureArgs, ProcedureName, ProcedureOutput } from './contract';
+import type { ChosenFiles } from './files';
+import type { JobRegistry } from './jobs';
+
+export type Handlers = {
+  [Name in ProcedureName]: (
+    args: ProcedureArgs<Name>,
+  ) => Promise<ProcedureOutput<Name>> | ProcedureOutput<Name>;
+};
+
+export interface HandlerDeps {
+  store: Store;
+  files: ChosenFiles;
+  jobs: JobRegistry;
+}
+
+const PREVIEW_LINES = 20;
+const PREVIEW_BYTES = 64 * 1024;
+
+const batchView = ({ segments: _segments, index: _index, sha256: _sha256, ...view }: UsageBatch) =>
+  view;
+
+export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
+  return {
+    bookOverview: () => bookOverview(store),
+
+    loadDemoBook: async () => {
+      if (!isEmptyBook(store.read())) {
+        throw new UserError(
+          'The demo book can only be loaded into an empty book; this one holds data.',
+        );
+      }
+      const summary = await loadBundle(store, demoBundle(), 'The demo book');
+      return { customers: summary.customers, events: summary.usage.accepted };
+    },
+
+    chooseUsageFile: () => {
+      throw new UserError('Files are chosen in the desktop window; in a browser, upload the file.');
+    },
+
+    previewUsageFile: async ({ file, format }) => {
+      const path = files.path(file);
+      const sniffed = await sniff(path, format);
+      const lines = await firstLines(path);
+      const columns =
+        sniffed.format === 'csv'
+          ? (Papa.parse<string[]>(sniffed.firstLine, {
+              delimiter: detectDelimiter(sniffed.firstLine),
+            }).data[0] ?? [])
+          : [];
+      return { format: sniffed.format, detected: format === undefined, columns, lines };
+    },
+
+    startUsageImport: ({ file, format, map, keep_valid }) => {
+      const path = files.path(file);
+      const job = jobs.start('usage_import', 'Reading the file', async (report) => {
+        const result = await importUsage(store, path, {
+          format,
+          map,
+          keepValid: keep_valid,
+          onProgress: ({ bytesRead, totalBytes }) =>
+            report({ stage: 'Reading the file', done: bytesRead, total: totalBytes }),
+        });
+        return {
+          batch: result.batch,
+          format: result.format,
+          detected: result.detected,
+          accepted: result.accepted,
+          duplicates: result.duplicates,
+          rejected: result.rejected,
+          errors: result.errors,
+        };
+      });
+      return { job };
+    },
+
+    usageBatches: () => listBatches(store).map(batchView),
+    rollbackBatch: async ({ batch }) => batchView(await rollbackBatch(store, batch)),
+
+    startBillRun: ({ period, as_of }) => {
+      const job = jobs.start('bill_run', 'Reading usage', async (report) => {
+        const result = await billPeriod(store, createPeriodUsageReader(store), {
+          period,
+          asOf: as_of,
+          onProgress: report,
+        });
+        return {
+          period: result.period,
+          run_date: result.run_date,
+          invoices: result.invoices.length,
+          drafts: result.invoices.filter((invoice) => invoice.status === 'draft').length,
+          report: result.report,
+        };
+      });
+      return { job };
+    },
+    jobStatus: ({ job }) => jobs.status(job),
+
+    listInvoices: (filter) => invoicePage(store, filter),
+    invoiceDetail: ({ invoice }) => invoiceDetail(store, invoice),
+    finalizeInvoices: async ({ invoices, as_of }) => {
+      const views = await finalizeInvoices(store, invoices, { asOf: as_of });
+      return views.map(invoiceRows(store.read()));
+    },
+    voidInvoice: async ({ invoice, as_of }) =>
+      invoiceRows(store.read())(await voidInvoice(store, invoice, { asOf: as_of })),
+    issueCreditNote: async ({ invoice, amount, reason, as_of }) => {
+      const result = await issueCreditNote(store, { invoice, amount, reason, asOf: as_of });
+      return { ...result, invoice: invoiceRows(store.read())(result.invoice) };
+    },
+    grantCredit: (input) => grantCredit(store, input),
+    recordUptime: (input) => recordUptime(store, input),
+
+    dashboard: ({ period }) => dashboard(store, period),
+  };
+}
+
+/** The first lines of a file, for the import wizard's preview. */
+async function firstLines(path: string): Promise<string[]> {
+  const handle = await open(path);
+  try {
+    const buffer = Buffer.alloc(PREVIEW_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, PREVIEW_BYTES, 0);
+    const lines = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .split(/\r?\n/);
+    // The last line of a partial read may be cut short.
+    if (bytesRead === PREVIEW_BYTES) lines.pop();
+    return lines.filter((line) => line.trim() !== '').slice(0, PREVIEW_LINES);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Invoices for the app: a page of rows at a time (a book has tens of thousands, the
+ * list is virtualized) and one invoice with what its page shows around it.
+ */
+import { compareText } from '../domain/collections';
+import type { CreditNote } from '../domain/invoice';
+import type { Customer } from '../domain/model';
+import type { StoreData } from '../store/data';
+import type { Store } from '../store/store';
+import { Book } from './book';
+import {
+  findInvoice,
+  invoicePresenter,
+  listInvoices,
+  type InvoiceFilter,
+  type InvoiceView,
+} from './present';
+import { resolveRunDate } from './runDate';
+
+export interface InvoiceRow {
+  id: string;
+  number: string | null;
+  status: InvoiceView['status'];
+  trigger: InvoiceView['trigger'];
+  customer: string;
+  customer_name: string;
+  contract: string;
+  period: string;
+  currency: string;
+  issue_date: string | null;
+  due_date: string | null;
+  total: string;
+  balance_due: string;
+}
+
+/** The row of the list: the customer's name instead of the lines. */
+export function invoiceRows(data: StoreData): (view: InvoiceView) => InvoiceRow {
+  const names = new Map(data.customers.map((customer) => [customer.id, customer.name]));
+  return (view) => ({
+    id: view.id,
+    number: view.number,
+    status: view.status,
+    trigger: view.trigger,
+    customer: view.customer,
+    customer_name: names.get(view.customer) ?? view.customer,
+    contract: view.contract,
+    period: view.period,
+    currency: view.currency,
+    issue_date: view.issue_date,
+    due_date: view.due_date,
+    total: view.total,
+    balance_due: view.balance_due,
+  });
+}
+
+export function invoicePage(
+  store: Store,
+  filter: InvoiceFilter & { offset: number; limit: number },
+): { total: number; offset: number; invoices: InvoiceRow[] } {
+  const matching = listInvoices(store, filter);
+  const page = matching.slice(filter.offset, filter.offset + filter.limit);
+  return {
+    total: matching.length,
+    offset: filter.offset,
+    invoices: page.map(invoiceRows(store.read())),
+  };
+}
+
+export interface InvoiceDetail {
+  invoice: InvoiceView;
+  customer: Customer;
+  credit_notes: CreditNote[];
+  previous: InvoiceRow | null;
+}
+
+export function invoiceDetail(store: Store, reference: string): InvoiceDetail {
+  const data = store.read();
+  const present = invoicePresenter(data, resolveRunDate(data.settings));
+  const invoice = findInvoice(data, reference);
+  const previous = data.invoices
+    .filter(
+      (other) =>
+        other.contract === invoice.contract &&
+        other.trigger === 'period_end' &&
+        other.status !== 'void' &&
+        compareText(other.period, invoice.period) < 0,
+    )
+    .sort((a, b) => compareText(b.period, a.period))[0];
+  return {
+    invoice: present(invoice),
+    customer: new Book(data).customer(invoice.customer),
+    credit_notes: data.credit_notes.filter(
+      (note) => note.invoice === invoice.number || note.invoice === invoice.id,
+    ),
+    previous: previous ? invoiceRows(data)(present(previous)) : null,
+  };
+}
