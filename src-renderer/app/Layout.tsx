@@ -57,8 +57,9 @@ export function Layout() {
       <div className="frame__content">
         {demo && (
           <p className="demo-banner" role="status">
-            <strong>Demo data.</strong> This book is made up, to try the desk. Start an empty book
-            from Settings when you are ready for your own.
+            <strong>Demo data.</strong> This book is made up, to try the desk. For your own, start
+            an empty book with <code>nexus-billing init --data FOLDER</code> and open the desk on
+            that folder.
           </p>
         )}
         {bookError && (

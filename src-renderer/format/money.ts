@@ -5,15 +5,24 @@
  */
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function currencyFormat(currency: string, locale: string): Intl.NumberFormat {
-  const key = `${locale}|${currency}`;
+function cached(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    format = make();
     formatters.set(key, format);
   }
   return format;
 }
+
+function currencyFormat(currency: string, locale: string): Intl.NumberFormat {
+  return cached(
+    `amount|${locale}|${currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+  );
+}
+
+/** Every decimal a unit price or a quantity was stored with is kept. */
+const MAX_DECIMALS = 20;
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -21,10 +30,35 @@ export function isDecimalText(text: string): text is `${number}` {
   return DECIMAL.test(text);
 }
 
-/** `formatMoney('1234.5', 'EUR', 'de-DE')` → `1.234,50 €`. */
-export function formatMoney(amount: string, currency: string, locale: string): string {
-  if (!isDecimalText(amount)) throw new Error(`'${amount}' is not a decimal amount`);
-  return currencyFormat(currency, locale).format(amount);
+function exact(value: string): `${number}` {
+  if (!isDecimalText(value)) throw new Error(`'${value}' is not a decimal number`);
+  return value;
+}
+
+/** `formatAmount('1234.5', 'EUR', 'de-DE')` → `1.234,50 €`. */
+export function formatAmount(amount: string, currency: string, locale: string): string {
+  return currencyFormat(currency, locale).format(exact(amount));
+}
+
+/** A unit price keeps its extra decimals (`$0.0004`): rounding it would misstate the rate. */
+export function formatUnitPrice(price: string, currency: string, locale: string): string {
+  return cached(
+    `price|${locale}|${currency}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: MAX_DECIMALS,
+      }),
+  ).format(exact(price));
+}
+
+/** A quantity with the locale's grouping, every decimal kept: `1,350,000`, `2,5`. */
+export function formatQuantity(quantity: string, locale: string): string {
+  return cached(
+    `quantity|${locale}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: MAX_DECIMALS }),
+  ).format(exact(quantity));
 }
 
 /** How many decimals the currency's minor unit has (2 for EUR, 0 for JPY, 3 for BHD). */

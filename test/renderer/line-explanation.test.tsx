@@ -75,12 +75,16 @@ describe('LineExplanationDrawer', () => {
         .map((header) => header.textContent),
     ).toEqual(['Tier', 'Units', 'Unit price', 'Flat fee', 'Amount']);
     const tierTwo = within(tiers).getByRole('row', { name: /Tier 2/ });
-    expect(tierTwo).toHaveTextContent('200000');
+    expect(tierTwo).toHaveTextContent('200,000');
     expect(tierTwo).toHaveTextContent('$400.00');
+    // A unit price keeps the decimals of the rate.
+    expect(tierTwo).toHaveTextContent('$0.002');
     expect(within(tiers).getByRole('row', { name: /Tier 1/ })).toHaveTextContent('$50.00');
 
-    expect(within(dialog).getByText('Included units').nextSibling).toHaveTextContent('100000');
-    expect(within(dialog).getByText('Usage this period').nextSibling).toHaveTextContent('1300000');
+    expect(within(dialog).getByText('Included units').nextSibling).toHaveTextContent('100,000');
+    expect(within(dialog).getByText('Usage this period').nextSibling).toHaveTextContent(
+      '1,300,000',
+    );
     expect(within(dialog).getByText('No credit was applied to this invoice.')).toBeInTheDocument();
     // The exact amount equals the rounded one: nothing to say about rounding.
     expect(within(dialog).queryByText('Exact amount before rounding')).not.toBeInTheDocument();

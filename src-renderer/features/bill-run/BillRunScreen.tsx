@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { lastClosedPeriod, useCustomerName, useSession } from '../../app/session';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { Money } from '../../ui/Money';
+import { Money, Quantity } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { PeriodField } from '../../ui/PeriodField';
 import { Progress } from '../../ui/Progress';
@@ -55,9 +55,15 @@ function RunReport() {
               <tr key={`${row.contract}-${row.meter}`}>
                 <td>{customerName(row.customer)}</td>
                 <td>{row.meter}</td>
-                <td className="num">{row.quota}</td>
-                <td className="num">{row.usage}</td>
-                <td className="num">{row.excess}</td>
+                <td className="num">
+                  <Quantity value={row.quota} />
+                </td>
+                <td className="num">
+                  <Quantity value={row.usage} />
+                </td>
+                <td className="num">
+                  <Quantity value={row.excess} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -88,7 +94,9 @@ function RunReport() {
                 </td>
                 <td>{row.meter}</td>
                 <td className="num">{row.events}</td>
-                <td className="num">{row.quantity}</td>
+                <td className="num">
+                  <Quantity value={row.quantity} />
+                </td>
                 <td>{row.first_event}</td>
               </tr>
             ))}
@@ -128,7 +136,7 @@ function DraftLines({
         {invoice.lines.map((line, index) => (
           <tr key={index}>
             <td>{line.description}</td>
-            <td className="num">{line.quantity ?? ''}</td>
+            <td className="num">{line.quantity !== null && <Quantity value={line.quantity} />}</td>
             <td className="num">
               <Money amount={line.amount} currency={invoice.currency} />
             </td>
@@ -158,15 +166,15 @@ function DraftLines({
 function Review() {
   const { drafts, details, selected, toggle, selectAll, finalizing, finalizeSelected, period } =
     useBillRun();
+  const justFinalized = useBillRun((state) => state.finalized.length > 0);
   const error = useBillRun((state) => (state.errorAt === 'finalize' ? state.error : null));
-  const errorDetails = useBillRun((state) =>
-    state.errorAt === 'finalize' ? state.errorDetails : [],
-  );
+  const errorDetails = useBillRun((state) => state.errorDetails);
   const customerName = useCustomerName();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [explained, setExplained] = useState<ExplainedLine | null>(null);
   if (drafts === null) return null;
   if (drafts.length === 0) {
+    if (justFinalized) return null;
     return (
       <EmptyState title={`No drafts for ${period}`}>
         <p>
@@ -201,7 +209,7 @@ function Review() {
         </div>
       </div>
       <ErrorNote message={error} />
-      {errorDetails.length > 0 && (
+      {error && errorDetails.length > 0 && (
         <ul className="details-list">
           {errorDetails.map((line) => (
             <li key={line}>{line}</li>

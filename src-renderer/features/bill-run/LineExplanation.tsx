@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { CreditApplication, InvoiceLine } from '../../../src-main/domain/invoice';
 import { sameDecimal } from '../../format/money';
 import { Drawer } from '../../ui/Drawer';
-import { Money } from '../../ui/Money';
+import { Money, Quantity, UnitPrice } from '../../ui/Money';
 
 const KIND_NAMES: Record<InvoiceLine['kind'], string> = {
   base_fee: 'Base fee',
@@ -47,7 +47,7 @@ function LineFacts({ line, currency }: { line: InvoiceLine; currency: string }) 
   if (why.usage_quantity !== undefined)
     facts.push(
       <Fact key="usage" term="Usage this period">
-        {why.usage_quantity}
+        <Quantity value={why.usage_quantity} />
       </Fact>,
     );
   if (why.events !== undefined)
@@ -59,31 +59,31 @@ function LineFacts({ line, currency }: { line: InvoiceLine; currency: string }) 
   if (why.included !== undefined)
     facts.push(
       <Fact key="included" term="Included units">
-        {why.included}
+        <Quantity value={why.included} />
       </Fact>,
     );
   if (why.reserved !== undefined)
     facts.push(
       <Fact key="reserved" term="Reserved units">
-        {why.reserved}
+        <Quantity value={why.reserved} />
       </Fact>,
     );
   if (why.priced_quantity !== undefined)
     facts.push(
       <Fact key="priced" term="Priced units">
-        {why.priced_quantity}
+        <Quantity value={why.priced_quantity} />
       </Fact>,
     );
   if (why.blocked_quantity !== undefined)
     facts.push(
       <Fact key="blocked" term="Over the quota, blocked (not billed)">
-        {why.blocked_quantity}
+        <Quantity value={why.blocked_quantity} />
       </Fact>,
     );
   if (why.packages !== undefined)
     facts.push(
       <Fact key="packages" term="Packages started">
-        {why.packages}
+        <Quantity value={why.packages} />
       </Fact>,
     );
   if (why.transaction_amount !== undefined)
@@ -108,7 +108,8 @@ function LineFacts({ line, currency }: { line: InvoiceLine; currency: string }) 
   if (line.quantity !== null && line.unit_price !== null)
     facts.push(
       <Fact key="price" term="Quantity × unit price">
-        {line.quantity} × {line.unit_price} {currency}
+        <Quantity value={line.quantity} /> ×{' '}
+        <UnitPrice price={line.unit_price} currency={currency} />
       </Fact>,
     );
   if (why.exact_amount !== undefined && !sameDecimal(why.exact_amount, line.amount))
@@ -146,8 +147,12 @@ function TierTable({ line, currency }: { line: InvoiceLine; currency: string }) 
         {line.detail.map((tier) => (
           <tr key={tier.tier}>
             <th scope="row">Tier {tier.tier}</th>
-            <td className="num">{tier.quantity}</td>
-            <td className="num">{tier.unit_price}</td>
+            <td className="num">
+              <Quantity value={tier.quantity} />
+            </td>
+            <td className="num">
+              <UnitPrice price={tier.unit_price} currency={currency} />
+            </td>
             <td className="num">
               <Money amount={tier.flat_fee} currency={currency} />
             </td>

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useSession } from '../../app/session';
-import { formatMoney } from '../../format/money';
+import { formatAmount } from '../../format/money';
 import { Money } from '../../ui/Money';
 
 export const AGING_BUCKETS = [
@@ -27,7 +27,7 @@ function CurrencyAging({ aging }: { aging: AgingByCurrency }) {
     amount: aging[bucket.key],
     height: Number(aging[bucket.key]),
   }));
-  const money = (amount: string) => formatMoney(amount, aging.currency, locale);
+  const money = (amount: string) => formatAmount(amount, aging.currency, locale);
   return (
     <figure className="aging">
       <figcaption className="aging__caption">

@@ -167,13 +167,14 @@ function FirstRun() {
 
 export function DashboardScreen() {
   const overview = useSession((session) => session.overview);
-  const { period, figures, error, show } = useDashboard();
-  const today = overview?.today;
-  const shown = period ?? (today ? lastClosedPeriod(today) : null);
+  const { period, figures, error, show, refresh } = useDashboard();
+  const fallback = overview ? lastClosedPeriod(overview.today) : null;
+  const shown = period ?? fallback;
 
+  // Afresh each time the screen opens: invoices may have been finalized or paid since.
   useEffect(() => {
-    if (period === null && shown !== null) void show(shown);
-  }, [period, shown, show]);
+    if (fallback !== null) void refresh(fallback);
+  }, [fallback, refresh]);
 
   if (overview?.empty) {
     return (

@@ -1,8 +1,5 @@
 import type { InvoiceRow } from '../../../src-main/api/contract';
 
-const WAITING =
-  'PDF export, email and printing arrive with the documents service; until then use nexus-billing export-pdf and email.';
-
 /**
  * What goes out after finalizing: the PDFs, the email, the print. Shown disabled, with
  * the reason beside them, until the desk's documents service is there.
@@ -24,7 +21,8 @@ export function DocumentActions({ invoices }: { invoices: InvoiceRow[] }) {
         </button>
       </div>
       <p id="documents-waiting" className="field__hint">
-        {WAITING}
+        PDF export, email and printing arrive with the documents service; until then{' '}
+        <code>nexus-billing export-pdf</code> and <code>nexus-billing email</code> do it.
       </p>
     </div>
   );

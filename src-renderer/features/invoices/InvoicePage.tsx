@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { Money } from '../../ui/Money';
+import { Money, Quantity, UnitPrice } from '../../ui/Money';
 import { MoneyInput } from '../../ui/MoneyInput';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -73,8 +73,12 @@ function Lines({
           <tr key={index}>
             <td>{line.description}</td>
             <td>{line.period}</td>
-            <td className="num">{line.quantity ?? ''}</td>
-            <td className="num">{line.unit_price ?? ''}</td>
+            <td className="num">{line.quantity !== null && <Quantity value={line.quantity} />}</td>
+            <td className="num">
+              {line.unit_price !== null && (
+                <UnitPrice price={line.unit_price} currency={invoice.currency} />
+              )}
+            </td>
             <td className="num">
               <Money amount={line.amount} currency={invoice.currency} />
             </td>

@@ -113,7 +113,7 @@ function Filters({
   onChange: (next: InvoiceFilter) => void;
 }) {
   const id = useId();
-  const customers = useSession((session) => session.overview?.customers ?? []);
+  const customers = useSession((session) => session.overview?.customers) ?? [];
   return (
     <div className="toolbar" role="search" aria-label="Filter invoices">
       <div className="field">

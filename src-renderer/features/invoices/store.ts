@@ -19,14 +19,12 @@ interface InvoiceList {
   /** Rows by position; a hole is a row not fetched yet. */
   rows: (InvoiceRow | undefined)[];
   error: string | null;
+  /** Starts the list afresh for this filter. */
   show: (filter: InvoiceFilter) => void;
   /** Makes sure the rows from `start` to `end` are fetched or on their way. */
   ensure: (start: number, end: number) => void;
   reload: () => void;
 }
-
-const sameFilter = (a: InvoiceFilter | null, b: InvoiceFilter) =>
-  a !== null && a.status === b.status && a.period === b.period && a.customer === b.customer;
 
 export const useInvoiceList = create<InvoiceList>((set, get) => {
   let requested = new Set<number>();
@@ -59,7 +57,6 @@ export const useInvoiceList = create<InvoiceList>((set, get) => {
     rows: [],
     error: null,
     show(filter) {
-      if (sameFilter(get().filter, filter)) return;
       requested = new Set();
       set({ filter, total: null, rows: [], error: null });
       void fetchPage(filter, 0);
@@ -74,8 +71,6 @@ export const useInvoiceList = create<InvoiceList>((set, get) => {
     reload() {
       const { filter } = get();
       if (!filter) return;
-      requested = new Set();
-      set({ filter: null });
       get().show(filter);
     },
   };
