@@ -170,10 +170,14 @@ function ReviewStep() {
         >
           <Label className="visually-hidden">When some rows cannot be imported</Label>
           <Radio value="strict" className="radio">
-            <strong>Strict</strong>: import nothing, and list every row to fix
+            <span>
+              <strong>Strict</strong>: import nothing, and list every row to fix
+            </span>
           </Radio>
           <Radio value="keep" className="radio">
-            <strong>Keep the valid rows</strong>: import them, and list the rejected ones
+            <span>
+              <strong>Keep the valid rows</strong>: import them, and list the rejected ones
+            </span>
           </Radio>
         </RadioGroup>
         <div className="page-header__actions">
@@ -232,11 +236,12 @@ function Count({ label, value }: { label: string; value: number }) {
 }
 
 function ResultStep() {
-  const { result, file, keepValid, reset } = useImportWizard();
+  const { result, file, keepValid, reset, setKeepValid, start } = useImportWizard();
   if (!result || !file) return null;
   const stored = result.batch !== null;
+  const refused = !stored && result.rejected > 0;
   let summary: ReactNode;
-  if (!stored && result.rejected > 0) {
+  if (refused) {
     summary = (
       <p className="error-note" role="alert">
         Nothing was stored: {result.rejected} row{result.rejected === 1 ? '' : 's'} cannot be
@@ -275,7 +280,7 @@ function ResultStep() {
             <caption>Validation report{keepValid ? '' : ': fix these rows'}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">
+                <th scope="col" className="num col-narrow">
                   Row
                 </th>
                 <th scope="col">Why it was rejected</th>
@@ -298,9 +303,27 @@ function ResultStep() {
         </div>
       )}
       <div className="page-header__actions">
-        <button type="button" className="button button--primary" onClick={reset}>
-          Import another file
-        </button>
+        {refused ? (
+          <>
+            <button type="button" className="button button--primary" onClick={reset}>
+              Choose the fixed file
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setKeepValid(true);
+                void start();
+              }}
+            >
+              Import only the valid rows
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--primary" onClick={reset}>
+            Import another file
+          </button>
+        )}
         <Link className="button" to="/usage">
           Import history
         </Link>
