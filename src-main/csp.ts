@@ -4,7 +4,7 @@
  * styles from the app's own files only (no inline code, nothing remote), no frames
  * of the app inside other sites, no form posting anywhere.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -15,7 +15,18 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/**
+ * The same policy for the page's <meta> tag, a second line of defence that also
+ * holds where the page is opened without the header. Browsers ignore (and complain
+ * about) frame-ancestors in a meta tag, so it is left to the header.
+ */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter(
+  (directive) => !directive.startsWith('frame-ancestors'),
+).join('; ');
 
 /** Headers every page and API answer of the app carries. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

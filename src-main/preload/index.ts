@@ -1,9 +1,15 @@
 /**
- * The preload exposes named functions only (never a generic "invoke any channel"),
- * each bound to one IPC channel of the typed contract in src-main/ipc.
+ * The window's only way to the main process: one named function per procedure of the
+ * contract (never a generic "invoke any channel"), each bound to its own IPC channel.
  */
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { ipcChannel, PROCEDURE_NAMES, type DesktopBridge } from '../api/contract';
 
-contextBridge.exposeInMainWorld('nexus', {
-  platform: process.platform,
-});
+const api = Object.fromEntries(
+  PROCEDURE_NAMES.map((name) => [
+    name,
+    (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input),
+  ]),
+) as DesktopBridge['api'];
+
+contextBridge.exposeInMainWorld('nexus', { api } satisfies DesktopBridge);

@@ -1,49 +1,48 @@
 /**
  * The screens in a real browser against `serve` on the demo book: every screen opens
- * by its name in the navigation, has its heading, and axe finds no serious or critical
- * violation on it. With NEXUS_SCREENSHOTS set to a folder (`npm run screenshots`), each
- * screen is photographed there.
+ * by its name in the navigation and has its heading, the month-end works on screen,
+ * axe finds no serious or critical violation anywhere, and each screen is
+ * photographed into docs/screenshots/.
  */
-import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestServer } from '../support/app-server';
-import { buildRenderer, launchChromium, seriousViolations } from '../support/browser';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  openApp,
+  screenshot,
+  seriousAccessibilityViolations,
+  serveApp,
+  type ServedApp,
+} from '../support/browser';
 
-const rendererDir = join(tmpdir(), `nexus-billing-e2e-renderer-${process.pid}`);
-const screenshots = process.env.NEXUS_SCREENSHOTS;
 let browser: Browser;
+let app: ServedApp | undefined;
 
 beforeAll(async () => {
-  await buildRenderer(rendererDir);
-  browser = await launchChromium();
-  if (screenshots) await mkdir(screenshots, { recursive: true });
-}, 180_000);
-
+  browser = await launchBrowser();
+});
 afterAll(async () => {
   await browser?.close();
-  await rm(rendererDir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  await app?.stop();
+  app = undefined;
 });
 
-const desk = useTestServer({ newFolder: true, rendererDir });
-
-async function openDesk(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(desk.server().url);
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-  return page;
+/** A desk of its own for the test, on a new folder: the demo book. */
+async function openDesk(): Promise<{ page: Page; problems: string[] }> {
+  app = await serveApp();
+  const opened = await openApp(browser, app);
+  await opened.page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  return opened;
 }
 
-/** Checks the screen with axe and, when asked, photographs it. */
+/** Checks the screen with axe and photographs it. */
 async function look(page: Page, name: string, problems: string[]): Promise<void> {
   // Figures and charts arrive after the heading: let the screen settle first.
   await page.waitForLoadState('networkidle');
-  problems.push(...(await seriousViolations(page)).map((line) => `${name}: ${line}`));
-  if (screenshots)
-    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  problems.push(...(await seriousAccessibilityViolations(page)).map((line) => `${name}: ${line}`));
+  await screenshot(page, name);
 }
 
 const nav = (page: Page, name: string) =>
@@ -51,8 +50,7 @@ const nav = (page: Page, name: string) =>
 
 describe('the screens', () => {
   it('opens every screen by its name, each accessible, through a month-end', async () => {
-    const page = await openDesk();
-    const problems: string[] = [];
+    const { page, problems } = await openDesk();
     await expect
       .poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 })
       .toContain('Demo data');
@@ -91,8 +89,7 @@ describe('the screens', () => {
     await page.getByRole('button', { name: 'Why API calls — graduated' }).click();
     const drawer = page.getByRole('dialog', { name: 'Why this amount' });
     await drawer.getByRole('table', { name: "Tiers with this period's quantities" }).waitFor();
-    problems.push(...(await seriousViolations(page)).map((line) => `drawer: ${line}`));
-    if (screenshots) await page.screenshot({ path: join(screenshots, 'bill-run-explanation.png') });
+    await look(page, 'bill-run-explanation', problems);
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: /^Finalize \d+ selected$/ }).click();
@@ -119,8 +116,7 @@ describe('the screens', () => {
   }, 240_000);
 
   it('imports a usage export with a bad row: reported by row, fixed, imported', async () => {
-    const page = await openDesk();
-    const problems: string[] = [];
+    const { page, problems } = await openDesk();
     const now = new Date();
     const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15));
     const day = month.toISOString().slice(0, 10);
