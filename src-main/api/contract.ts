@@ -32,6 +32,9 @@ import {
 } from '../domain/model';
 import { USAGE_FORMATS } from '../domain/usage';
 import { BILLING_MODELS } from '../domain/billing-model';
+import type { ProcedureName } from './procedures';
+
+export { ipcChannel, PROCEDURE_NAMES, type ProcedureName } from './procedures';
 
 export interface ProcedureSpec<Input extends z.ZodType, Output extends z.ZodType> {
   /** One line for humans: the HTTP door's index and the contract test name it. */
@@ -380,11 +383,9 @@ export const contract = {
 
   // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
   // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
-} as const;
+} satisfies Record<ProcedureName, ProcedureSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
-export type ProcedureName = keyof Contract;
-export const PROCEDURE_NAMES = Object.keys(contract) as ProcedureName[];
 
 /** What a caller sends: defaults (offset, limit…) may be left out. */
 export type ProcedureInput<Name extends ProcedureName> = z.input<Contract[Name]['input']>;
@@ -433,8 +434,3 @@ export interface DesktopBridge {
 export const TOKEN_HEADER = 'x-nexus-token';
 /** The header that names an uploaded file (URI-encoded) in the browser mode. */
 export const FILE_NAME_HEADER = 'x-file-name';
-
-/** The Electron IPC channel of a procedure: one per procedure, so no channel takes a name. */
-export function ipcChannel(name: ProcedureName): string {
-  return `api:${name}`;
-}

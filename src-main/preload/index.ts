@@ -3,7 +3,8 @@
  * contract (never a generic "invoke any channel"), each bound to its own IPC channel.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannel, PROCEDURE_NAMES, type DesktopBridge } from '../api/contract';
+import type { DesktopBridge } from '../api/contract';
+import { ipcChannel, PROCEDURE_NAMES } from '../api/procedures';
 
 const api = Object.fromEntries(
   PROCEDURE_NAMES.map((name) => [

@@ -101,13 +101,18 @@ export function createHttpDoor({ backend, token, port, rendererDir, uploadsDir }
   });
 
   app.post('/api/upload', async (c) => {
-    const name = decodeURIComponent(c.req.header(FILE_NAME_HEADER) ?? 'upload');
+    let name: string;
+    try {
+      name = safeFileName(decodeURIComponent(c.req.header(FILE_NAME_HEADER) ?? ''));
+    } catch {
+      return answer(c, failure('bad_request', 'The upload’s file name is not URI-encoded.'));
+    }
     const body = c.req.raw.body;
     if (body === null) return answer(c, failure('bad_request', 'The upload has no file in it.'));
     // A folder per upload keeps the file's own name, which the import batch records.
     const folder = join(uploadsDir, randomUUID());
     await mkdir(folder);
-    const path = join(folder, safeFileName(name));
+    const path = join(folder, name);
     await pipeline(Readable.fromWeb(body), createWriteStream(path, { flags: 'wx' }));
     return answer(c, { ok: true, value: await backend.addFile(path, name) });
   });

@@ -91,6 +91,11 @@ describe('long jobs over HTTP', () => {
     expect(status.state === 'failed' && status.error).toMatch(/^Cannot tell which usage format/);
   });
 
+  it('keeps an uploaded file’s own name only, never a folder it names', async () => {
+    expect(await upload('../../../etc/passwd', 'x')).toMatchObject({ name: 'passwd' });
+    expect(await upload('C:\\Users\\me\\usage.csv', 'x')).toMatchObject({ name: 'usage.csv' });
+  });
+
   it('refuses a file id it never handed out', async () => {
     const outcome = await t.outcome('previewUsageFile', { file: '/etc/passwd' });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'refused' } });

@@ -1,8 +1,11 @@
 /** The app in a real browser against `nexus-billing serve` on a temp data folder. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
   launchBrowser,
+  ROOT,
   openApp,
   screenshot,
   seriousAccessibilityViolations,
@@ -44,5 +47,13 @@ describe('the app in the browser mode', () => {
   it('stops cleanly on SIGTERM', async () => {
     const other = await serveApp({ book: 'empty' });
     expect(await other.stop()).toBe(0);
+  });
+});
+
+describe('the built desktop shell', () => {
+  it('has a preload that loads under the sandbox: it requires electron and nothing else', async () => {
+    const preload = await readFile(join(ROOT, 'out/preload/index.cjs'), 'utf8');
+    const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
   });
 });

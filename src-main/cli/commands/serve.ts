@@ -15,12 +15,9 @@ export const serveCommand = defineCommand({
   args: [],
   async run(ctx, options) {
     const port = parsePort(stringOption(options, 'port'));
-    const server = await startServer({ dataDir: ctx.dataDir, port });
-    if (server.demo) {
-      ctx.io.stderr(`${ctx.dataDir} held no book: the app opens on the demo book.\n`);
-    }
-    ctx.io.stdout(`Nexus Billing Desk: ${server.url}\n`);
-    await new Promise<void>((resolve) => {
+    // Listening before anything is printed: a caller may signal as soon as it reads the URL,
+    // and a signal during the start is kept until the server can stop cleanly.
+    const stopRequested = new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
@@ -29,6 +26,12 @@ export const serveCommand = defineCommand({
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    const server = await startServer({ dataDir: ctx.dataDir, port });
+    if (server.demo) {
+      ctx.io.stderr(`${ctx.dataDir} held no book: the app opens on the demo book.\n`);
+    }
+    ctx.io.stdout(`Nexus Billing Desk: ${server.url}\n`);
+    await stopRequested;
     await server.stop();
   },
 });

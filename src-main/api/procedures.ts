@@ -1,0 +1,33 @@
+/**
+ * The names of the contract's procedures, apart from their schemas: the preload
+ * needs the names only, and a sandboxed preload cannot load zod. contract.ts must
+ * define exactly these (the compiler checks both ways).
+ */
+export const PROCEDURE_NAMES = [
+  'bookOverview',
+  'loadDemoBook',
+  'chooseUsageFile',
+  'previewUsageFile',
+  'startUsageImport',
+  'usageBatches',
+  'rollbackBatch',
+  'startBillRun',
+  'jobStatus',
+  'listInvoices',
+  'invoiceDetail',
+  'finalizeInvoices',
+  'voidInvoice',
+  'issueCreditNote',
+  'grantCredit',
+  'recordUptime',
+  'dashboard',
+  // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
+  // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+] as const;
+
+export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
+
+/** The Electron IPC channel of a procedure: one per procedure, so no channel takes a name. */
+export function ipcChannel(name: ProcedureName): string {
+  return `api:${name}`;
+}
