@@ -35,63 +35,64 @@ export const invoicePath = (row: { number: string | null; id: string }) =>
 
 const column = createColumnHelper<InvoiceRow | undefined>();
 
-function useColumns() {
-  const cell = (render: (row: InvoiceRow) => ReactNode) => (row: InvoiceRow | undefined) =>
-    row ? render(row) : null;
-  return [
-    column.display({
-      id: 'number',
-      header: 'Number',
-      cell: ({ row }) =>
-        cell((invoice) => (
-          <Link to={invoicePath(invoice)}>{invoice.number ?? `Draft ${invoice.contract}`}</Link>
-        ))(row.original),
-    }),
-    column.display({
-      id: 'customer',
-      header: 'Customer',
-      cell: ({ row }) => cell((invoice) => invoice.customer_name)(row.original),
-    }),
-    column.display({
-      id: 'period',
-      header: 'Period',
-      cell: ({ row }) => cell((invoice) => invoice.period)(row.original),
-    }),
-    column.display({
-      id: 'status',
-      header: 'Status',
-      cell: ({ row }) => cell((invoice) => <StatusBadge status={invoice.status} />)(row.original),
-    }),
-    column.display({
-      id: 'issued',
-      header: 'Issued',
-      cell: ({ row }) => cell((invoice) => invoice.issue_date ?? '')(row.original),
-    }),
-    column.display({
-      id: 'due',
-      header: 'Due',
-      cell: ({ row }) => cell((invoice) => invoice.due_date ?? '')(row.original),
-    }),
-    column.display({
-      id: 'total',
-      header: 'Total',
-      meta: { numeric: true },
-      cell: ({ row }) =>
-        cell((invoice) => <Money amount={invoice.total} currency={invoice.currency} />)(
-          row.original,
-        ),
-    }),
-    column.display({
-      id: 'balance',
-      header: 'Balance due',
-      meta: { numeric: true },
-      cell: ({ row }) =>
-        cell((invoice) => <Money amount={invoice.balance_due} currency={invoice.currency} />)(
-          row.original,
-        ),
-    }),
-  ];
-}
+const cell = (render: (row: InvoiceRow) => ReactNode) => (row: InvoiceRow | undefined) =>
+  row ? render(row) : null;
+
+/**
+ * Defined once: a cell renderer made anew on each render would be a new component
+ * type to React, which would then rebuild every row's DOM on every scroll.
+ */
+const COLUMNS = [
+  column.display({
+    id: 'number',
+    header: 'Number',
+    cell: ({ row }) =>
+      cell((invoice) => (
+        <Link to={invoicePath(invoice)}>{invoice.number ?? `Draft ${invoice.contract}`}</Link>
+      ))(row.original),
+  }),
+  column.display({
+    id: 'customer',
+    header: 'Customer',
+    cell: ({ row }) => cell((invoice) => invoice.customer_name)(row.original),
+  }),
+  column.display({
+    id: 'period',
+    header: 'Period',
+    cell: ({ row }) => cell((invoice) => invoice.period)(row.original),
+  }),
+  column.display({
+    id: 'status',
+    header: 'Status',
+    cell: ({ row }) => cell((invoice) => <StatusBadge status={invoice.status} />)(row.original),
+  }),
+  column.display({
+    id: 'issued',
+    header: 'Issued',
+    cell: ({ row }) => cell((invoice) => invoice.issue_date ?? '')(row.original),
+  }),
+  column.display({
+    id: 'due',
+    header: 'Due',
+    cell: ({ row }) => cell((invoice) => invoice.due_date ?? '')(row.original),
+  }),
+  column.display({
+    id: 'total',
+    header: 'Total',
+    meta: { numeric: true },
+    cell: ({ row }) =>
+      cell((invoice) => <Money amount={invoice.total} currency={invoice.currency} />)(row.original),
+  }),
+  column.display({
+    id: 'balance',
+    header: 'Balance due',
+    meta: { numeric: true },
+    cell: ({ row }) =>
+      cell((invoice) => <Money amount={invoice.balance_due} currency={invoice.currency} />)(
+        row.original,
+      ),
+  }),
+];
 
 function filterFrom(params: URLSearchParams): InvoiceFilter {
   const status = params.get('status');
@@ -176,7 +177,6 @@ export function InvoicesScreen() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFrom(params), [params]);
   const { total, rows, error, show, ensure } = useInvoiceList();
-  const columns = useColumns();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => show(filter), [show, filter]);
@@ -192,8 +192,14 @@ export function InvoicesScreen() {
   });
   const items = virtualizer.getVirtualItems();
   // The table gets only the rows in view: its row model costs nothing however long the list.
-  const inView = items.map((item) => rows[item.index]);
-  const table = useReactTable({ data: inView, columns, getCoreRowModel: getCoreRowModel() });
+  // The same array until the view or the rows change: new data on every render would make
+  // the table reset its state, render again, and never settle.
+  const inView = useMemo(() => items.map((item) => rows[item.index]), [items, rows]);
+  const table = useReactTable({
+    data: inView,
+    columns: COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
+  });
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
@@ -250,7 +256,7 @@ export function InvoicesScreen() {
             <tbody>
               {paddingTop > 0 && (
                 <tr aria-hidden="true">
-                  <td colSpan={columns.length} style={{ height: paddingTop, padding: 0 }} />
+                  <td colSpan={COLUMNS.length} style={{ height: paddingTop, padding: 0 }} />
                 </tr>
               )}
               {items.map((item, position) => {
@@ -267,7 +273,7 @@ export function InvoicesScreen() {
                         </td>
                       ))
                     ) : (
-                      <td colSpan={columns.length} className="muted">
+                      <td colSpan={COLUMNS.length} className="muted">
                         Loading…
                       </td>
                     )}
@@ -276,7 +282,7 @@ export function InvoicesScreen() {
               })}
               {paddingBottom > 0 && (
                 <tr aria-hidden="true">
-                  <td colSpan={columns.length} style={{ height: paddingBottom, padding: 0 }} />
+                  <td colSpan={COLUMNS.length} style={{ height: paddingBottom, padding: 0 }} />
                 </tr>
               )}
             </tbody>
