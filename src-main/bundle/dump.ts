@@ -1,13 +1,30 @@
 /**
- * `dump`: the whole store as a bundle. Written in pieces because the usage section
+ * `dump`: the whole store as a bundle, written in pieces because the usage section
  * may hold millions of events: they are streamed one per line from the usage
- * storage, never collected in memory.
+ * storage, a piece at a time, and the writer's pace is awaited (bounded memory).
  */
 import type { Store } from '../store/store';
 import { readAllUsage } from '../usage/reader';
+import { liveBatches } from '../usage/storage';
 import { BUNDLE_FORMAT } from './schema';
 
-export async function writeBundle(store: Store, write: (chunk: string) => void): Promise<void> {
+export interface DumpProgress {
+  events: number;
+  totalEvents: number;
+}
+
+/** About this much text is handed to `write` at a time. */
+const PIECE_CHARS = 1 << 16;
+
+/**
+ * Writes the bundle through `write`, awaiting it when it returns a promise (a file
+ * stream asking to drain). `onProgress` follows the usage events written.
+ */
+export async function writeBundle(
+  store: Store,
+  write: (chunk: string) => void | Promise<void>,
+  onProgress: (progress: DumpProgress) => void = () => undefined,
+): Promise<void> {
   const data = store.read();
   const sections = {
     format: BUNDLE_FORMAT,
@@ -22,22 +39,33 @@ export async function writeBundle(store: Store, write: (chunk: string) => void):
     invoices: data.invoices,
     credit_notes: data.credit_notes,
   };
-  write('{\n');
+  const totalEvents = liveBatches(data)
+    .flatMap((batch) => batch.segments)
+    .reduce((sum, segment) => sum + segment.events, 0);
+  await write('{\n');
   for (const [key, value] of Object.entries(sections)) {
-    write(`${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
+    await write(`${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
   }
-  write('"usage": [');
-  let first = true;
+  let piece = '"usage": [';
+  let events = 0;
   for await (const event of readAllUsage(store)) {
-    write(`${first ? '\n' : ',\n'}${JSON.stringify(event)}`);
-    first = false;
+    piece += `${events === 0 ? '\n' : ',\n'}${JSON.stringify(event)}`;
+    events++;
+    if (piece.length >= PIECE_CHARS) {
+      await write(piece);
+      piece = '';
+      onProgress({ events, totalEvents });
+    }
   }
-  write('\n]\n}\n');
+  await write(`${piece}\n]\n}\n`);
+  onProgress({ events, totalEvents });
 }
 
 /** The bundle as one value, for callers that hold the whole book in memory anyway (tests, IPC). */
 export async function dumpBundle(store: Store): Promise<unknown> {
   const chunks: string[] = [];
-  await writeBundle(store, (chunk) => chunks.push(chunk));
+  await writeBundle(store, (chunk) => {
+    chunks.push(chunk);
+  });
   return JSON.parse(chunks.join('')) as unknown;
 }

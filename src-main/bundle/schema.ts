@@ -34,6 +34,11 @@ export const bundleSchema = z.strictObject({
   invoices: z.array(invoiceSchema).default([]),
   credit_notes: z.array(creditNoteSchema).default([]),
 });
-export type Bundle = z.infer<typeof bundleSchema>;
+/**
+ * Everything but `usage`, whose events are checked one at a time as they stream in
+ * (bundle/load.ts), never held together.
+ */
+export const bundleSectionsSchema = bundleSchema.omit({ usage: true });
+export type Bundle = z.infer<typeof bundleSectionsSchema>;
 /** A bundle as written by hand: every section and default optional. */
 export type BundleInput = z.input<typeof bundleSchema>;

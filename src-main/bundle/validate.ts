@@ -69,19 +69,6 @@ export function checkBundle(bundle: Bundle, store: StoreData): BundleProblem[] {
     }
   });
 
-  const externalIds = new Set([...customers.values()].flatMap((c) => c.external_ids));
-  bundle.usage.forEach((event, index) => {
-    if (!externalIds.has(event.customer)) {
-      problems.add(
-        ['usage', index, 'customer'],
-        `no customer has the external id '${event.customer}'`,
-      );
-    }
-    if (!meters.has(event.meter)) {
-      problems.add(['usage', index, 'meter'], `unknown meter '${event.meter}'`);
-    }
-  });
-
   checkInvoicesAndPayments(bundle, store, problems);
   return problems.list;
 }

@@ -16,6 +16,7 @@ import {
   type OptionSpec,
 } from './command';
 import { COMMANDS } from './commands';
+import { storeLockOptions, WAIT_OPTION } from './store-lock';
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   data: {
@@ -25,6 +26,7 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   },
   json: { type: 'boolean', description: 'print exactly one JSON document on stdout' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
+  wait: WAIT_OPTION,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
@@ -49,11 +51,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     checkArguments(command, positionals);
     const dataDir =
       typeof values.data === 'string' ? resolve(io.cwd, values.data) : defaultDataDir();
+    const lock = storeLockOptions(values.wait, command.name, dataDir, io);
     const ctx: CommandContext = {
       io,
       json: values.json === true,
       dataDir,
-      store: async () => (store ??= await openStore(dataDir)),
+      store: async () => (store ??= await openStore(dataDir, { lock })),
       progress: (text) => {
         if (io.isTTY) io.stderr(`\r\x1b[2K${text}`);
       },
@@ -154,7 +157,8 @@ function generalHelp(): string {
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(20)} ${command.summary}`),
     '',
-    'Every command takes --data DIR, --json and --help.',
+    'Every command takes --data DIR, --json, --help and --wait SECONDS (how long to wait',
+    'for a store another program has open; default 30).',
     'Exit codes: 0 done, 1 the data or the request was refused (one sentence on stderr), 2 usage error.',
     '',
   ].join('\n');

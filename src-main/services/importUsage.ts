@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, extname, join, dirname } from 'node:path';
 import { UserError } from '../domain/errors';
-import type { Customer, Meter } from '../domain/model';
 import type { StoreData, UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
 import {
@@ -85,6 +84,8 @@ export async function importUsage(
   const keepValid = options.keepValid ?? false;
   const rejectsPath =
     options.rejectsPath ?? (keepValid ? defaultRejectsPath(filePath, sniffed.format) : null);
+  // Before staging: the backup's pruning spares only files written in the last minute.
+  await store.backup('before-import');
   const staging = await UsageStaging.start(store, {
     fileName: basename(filePath),
     format: sniffed.format,
@@ -196,52 +197,83 @@ function stagingSink(staging: UsageStaging, rules: FormatRules, context: UsageCo
 export interface StageUsageEventsOptions {
   /** Shown in the batch list, e.g. the bundle's file name. */
   fileName: string;
-  /** Meters and customers about to be stored with the events (a bundle's), besides the store's. */
-  meters?: readonly Meter[];
-  customers?: readonly Customer[];
+  /** What the events are checked against; default: the store's customers and meters. */
+  context?: UsageContext;
+}
+
+/** Events pushed one at a time into a batch, as a bundle's stream hands them over. */
+export interface UsageEventStaging {
+  /** Validates and stages one event; `row` numbers it (a bundle's index + 1). */
+  add(row: number, event: unknown): void;
+  /**
+   * Ends the batch: `sha256` is recorded as that of its input. Rejected events are
+   * counted and listed in the result, and then nothing may be committed. No
+   * events, no batch: the result commits nothing.
+   */
+  finish(sha256: string): Promise<StagedBatch>;
+  /** Deletes what was staged. */
+  discard(): void;
 }
 
 /**
- * Validates and stages events shaped as a bundle's `usage` entries (rows numbered by
- * index + 1) under the same rules and dedupe as a file import, strictly. Nothing is
- * stored until `commit(draft)` runs inside the caller's `store.update`, so a bundle
- * and its usage are stored together or not at all. No events, no batch. Throws a
- * UserError listing the rejected events. The batch's SHA-256 is that of the events written one JSON per line.
+ * Starts staging events shaped as a bundle's `usage` entries under the same rules and
+ * dedupe as a file import, strictly. Nothing is stored until the finished batch's
+ * `commit(draft)` runs inside the caller's `store.update`, so a bundle and its usage
+ * are stored together or not at all.
+ */
+export async function startUsageEventStaging(
+  store: Store,
+  options: StageUsageEventsOptions,
+): Promise<UsageEventStaging> {
+  const staging = await UsageStaging.start(store, {
+    fileName: options.fileName,
+    format: 'bundle',
+    keepValid: false,
+  });
+  const sink = stagingSink(staging, NDJSON.rules, options.context ?? usageContext(store.read()));
+  const handle = jsonRowHandler(NDJSON, sink, null);
+  return {
+    add: handle,
+    async finish(sha256) {
+      // A bundle without usage is no import: it makes no batch.
+      if (sink.rows === 0) {
+        return {
+          accepted: 0,
+          duplicates: 0,
+          rejected: 0,
+          errors: [],
+          batch: null,
+          commit() {},
+          discard() {},
+        };
+      }
+      return staging.finish(sha256);
+    },
+    discard: () => staging.discard(),
+  };
+}
+
+/**
+ * `startUsageEventStaging` over events in memory. Throws a UserError listing the
+ * rejected events. The batch's SHA-256 is that of the events written one JSON per line.
  */
 export async function stageUsageEvents(
   store: Store,
   events: Iterable<unknown>,
   options: StageUsageEventsOptions,
 ): Promise<StagedBatch> {
-  const staging = await UsageStaging.start(store, {
-    fileName: options.fileName,
-    format: 'bundle',
-    keepValid: false,
-  });
+  const staging = await startUsageEventStaging(store, options);
   const hash = createHash('sha256');
-  const sink = stagingSink(staging, NDJSON.rules, usageContext(store.read(), options));
-  const handle = jsonRowHandler(NDJSON, sink, null);
   let row = 0;
   for (const event of events) {
     hash.update(`${JSON.stringify(event)}\n`);
-    handle(++row, event);
+    staging.add(++row, event);
   }
-  // A bundle without usage is no import: it makes no batch.
-  if (row === 0)
-    return {
-      accepted: 0,
-      duplicates: 0,
-      rejected: 0,
-      errors: [],
-      batch: null,
-      commit() {},
-      discard() {},
-    };
   const staged = await staging.finish(hash.digest('hex'));
   if (staged.rejected > 0) {
     throw new UserError(
       `${staged.rejected} usage event(s) are rejected; nothing was stored.`,
-      staged.errors.map((error) => `usage event ${error.row}: ${error.reason}`),
+      staged.errors.map((error) => `usage[${error.row - 1}]: ${error.reason}`),
     );
   }
   return staged;

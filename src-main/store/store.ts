@@ -18,7 +18,7 @@ import {
 import { emptyStoreData, type StoreData } from './data';
 import { assertValidStoreData, decodeStoreText } from './document';
 import { DurableJSONFile, type WriteContents } from './durable-file';
-import { lockDataFolder, type DataFolderLock } from './lock';
+import { lockDataFolder, type DataFolderLock, type LockOptions } from './lock';
 import { MIGRATIONS, type Migration } from './migrations';
 import { assertStoreRules } from './rules';
 import { pruneUsageFiles } from './usage-files';
@@ -49,9 +49,10 @@ export interface Store {
   /**
    * Replaces the document with the backup `name` (migrated and validated like at
    * open), after backing up the current one so that the restore can be undone.
-   * Bypasses the update rules: going back in time is the point.
+   * Bypasses the update rules: going back in time is the point. Returns that backup
+   * of the state before the restore.
    */
-  restore(name: string): Promise<void>;
+  restore(name: string): Promise<BackupInfo>;
   /**
    * Deletes usage files that neither the document nor any kept backup references,
    * except those modified in the last minute (an import may be writing them).
@@ -71,6 +72,8 @@ export interface OpenStoreOptions {
   now?: () => Date;
   /** Writes a file's contents before it is synced; tests pass one that fails like a full disk. */
   writeContents?: WriteContents;
+  /** How to wait for a folder another process holds (default: refuse at once). */
+  lock?: LockOptions;
 }
 
 export const STORE_FILE = 'store.json';
@@ -78,13 +81,13 @@ export const USAGE_DIR = 'usage';
 
 /**
  * Opens the data folder `dir`, creating it and an empty store.json when missing.
- * Takes the folder's lock (a UserError names the pid of a live holder), migrates an
- * older file after backing it up, refuses a newer or damaged one with a UserError,
- * and takes the day's backup on the first open of a UTC day.
+ * Takes the folder's lock (waiting as `options.lock` says; a UserError describes a
+ * live holder), migrates an older file after backing it up, refuses a newer or
+ * damaged one with a UserError, and takes the day's backup on the first open of a UTC day.
  */
 export async function openStore(dir: string, options: OpenStoreOptions = {}): Promise<Store> {
   await mkdir(dir, { recursive: true });
-  const lock = await lockDataFolder(dir);
+  const lock = await lockDataFolder(dir, options.lock);
   try {
     return await openLocked(dir, lock, options);
   } catch (error) {
@@ -185,17 +188,18 @@ async function openLocked(
       });
     },
     listBackups: () => serialize(() => listBackups(backupsDir)),
-    restore(name: string): Promise<void> {
+    restore(name: string): Promise<BackupInfo> {
       return serialize(async () => {
         const text = await readBackup(backupsDir, name);
         const restored = await decodeStoreText(text, join(backupsDir, name), {
           migrations,
           schemaVersion,
         });
-        await takeBackup(JSON.stringify(db.data), 'restore');
+        const saved = await takeBackup(JSON.stringify(db.data), 'restore');
         await commit(restored);
         // Only now: pruning before the commit could delete the restored document's files.
         await rotateAndPrune();
+        return saved;
       });
     },
     pruneUsageFiles: () => serialize(prune),

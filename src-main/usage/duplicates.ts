@@ -10,15 +10,16 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UsageBatch, UsageSegment } from '../store/data';
 import type { HashSet } from './keyHash';
+import type { NumberLog } from './number-log';
 import { segmentLineKey, segmentLineKeyHash } from './segment';
 import { loadHashIndex, segmentLineBatches } from './storage';
 
 /** The staged events of a batch, by position in the file. */
 export interface StagedEvents {
   /** Key hash of each event. */
-  hashes: readonly number[];
+  hashes: NumberLog;
   /** Index (in `segments`) of the segment each event was written to. */
-  slots: readonly number[];
+  slots: NumberLog;
   segments: readonly UsageSegment[];
 }
 
@@ -63,9 +64,9 @@ async function storedKeysOf(
 /** The file positions of one segment's events, in its line order. */
 function positionsOf(staged: StagedEvents, slot: number): Int32Array {
   const positions: number[] = [];
-  staged.slots.forEach((at, position) => {
-    if (at === slot) positions.push(position);
-  });
+  for (let position = 0; position < staged.slots.length; position++) {
+    if (staged.slots.at(position) === slot) positions.push(position);
+  }
   return Int32Array.from(positions);
 }
 
@@ -89,7 +90,7 @@ export async function confirmDuplicates(
     for await (const lines of segmentLineBatches(usageDir, segment)) {
       for (const text of lines) {
         const position = positions[line++] as number;
-        const rank = suspects.rankOf(staged.hashes[position] as number);
+        const rank = suspects.rankOf(staged.hashes.at(position));
         if (rank < 0) continue;
         const key = segmentLineKey(text, segment.file);
         const known = stored[rank];

@@ -26,6 +26,7 @@ import {
   syncDirectory,
   type SegmentEvent,
 } from './segment';
+import { NumberLog } from './number-log';
 import { liveBatches, loadHashIndex } from './storage';
 
 export interface RowError {
@@ -97,8 +98,8 @@ export class UsageStaging {
   private readonly segments = new Map<string, number>();
   private readonly segmentList: StagedSegment[] = [];
   /** Key hash of every staged event, in file order, and the index of its segment. */
-  private readonly hashes: number[] = [];
-  private readonly slots: number[] = [];
+  private readonly hashes = new NumberLog((length) => new Float64Array(length));
+  private readonly slots = new NumberLog((length) => new Uint32Array(length));
   private readonly counts: StagedCounts = { accepted: 0, duplicates: 0, rejected: 0, errors: [] };
   /** The segment of the previous event: consecutive events mostly share a period. */
   private lastPeriod = '';
@@ -178,7 +179,7 @@ export class UsageStaging {
       events: segment.events,
       ...segment.writer.finish(),
     }));
-    let index = Float64Array.from(this.hashes).sort();
+    let index = this.hashes.toFloat64Array().sort();
     const suspects = suspectHashes(index, this.stored);
     if (suspects.size > 0) {
       const staged = { hashes: this.hashes, slots: this.slots, segments };
@@ -188,7 +189,7 @@ export class UsageStaging {
           const { file, writer } = this.newSegment(period);
           return { file, write: (text) => writer.write(text), finish: () => writer.finish() };
         });
-        index = Float64Array.from(this.hashes.filter((_, i) => dropped[i] === 0)).sort();
+        index = this.hashes.toFloat64Array((i) => dropped[i] === 0).sort();
       }
     }
 

@@ -53,6 +53,12 @@ export interface UsageContext {
   /** External ids of every customer. */
   customers: ReadonlySet<string>;
   meters: ReadonlyMap<string, Meter>;
+  /**
+   * Asked about a customer or meter the context lacks; true lets the row pass for now.
+   * A bundle may list its customers and meters after its usage, so it checks these
+   * references itself once it has read them all.
+   */
+  defer?: (reference: 'customer' | 'meter', value: string) => boolean;
 }
 
 export function usageContext(
@@ -104,10 +110,15 @@ export function validateUsage(
   const customer = textField(raw.customer, labels.customer, true);
   const meterCode = textField(raw.meter, labels.meter, true);
   if (customer !== null && !context.customers.has(customer)) {
-    reasons.push(`customer '${customer}' is unknown`);
+    if (context.defer?.('customer', customer) !== true) {
+      reasons.push(`customer '${customer}' is unknown`);
+    }
   }
   const meter = meterCode === null ? undefined : context.meters.get(meterCode);
-  if (meterCode !== null && meter === undefined) reasons.push(`meter '${meterCode}' is unknown`);
+  if (meterCode !== null && meter === undefined) {
+    if (context.defer?.('meter', meterCode) !== true)
+      reasons.push(`meter '${meterCode}' is unknown`);
+  }
 
   let quantity: string | null = null;
   if (raw.quantity === undefined || raw.quantity === null || raw.quantity === '') {

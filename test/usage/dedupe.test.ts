@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerSchema } from '../../src-main/domain/model';
+import { usageContext } from '../../src-main/usage/validate';
 import { importUsage, importUsageEvents, listBatches } from '../../src-main/services/importUsage';
 import { csv, FIXTURES, periodEvents, storedIds, useUsageStore } from '../support/usage-store';
 
@@ -143,17 +144,19 @@ describe('usage dedupe', () => {
     // The bundle brings the customer and meter the events refer to.
     const result = await importUsageEvents(t.store(), events, {
       fileName: 'book.json',
-      meters: [
-        { code: 'gpu_hours', name: 'GPU hours', unit: 'h', aggregation: 'sum', field: null },
-      ],
-      customers: [
-        customerSchema.parse({
-          id: 'new',
-          name: 'New',
-          external_ids: ['org_new'],
-          currency: 'USD',
-        }),
-      ],
+      context: usageContext(t.store().read(), {
+        meters: [
+          { code: 'gpu_hours', name: 'GPU hours', unit: 'h', aggregation: 'sum', field: null },
+        ],
+        customers: [
+          customerSchema.parse({
+            id: 'new',
+            name: 'New',
+            external_ids: ['org_new'],
+            currency: 'USD',
+          }),
+        ],
+      }),
     });
     expect(result).toEqual({ batch: 'b000001', accepted: 2, duplicates: 1 });
     expect(listBatches(t.store())[0]).toMatchObject({ file_name: 'book.json', format: 'bundle' });
@@ -181,7 +184,7 @@ describe('usage dedupe', () => {
       ),
     ).rejects.toMatchObject({
       message: '1 usage event(s) are rejected; nothing was stored.',
-      details: ["usage event 1: customer 'org_zz' is unknown"],
+      details: ["usage[0]: customer 'org_zz' is unknown"],
     });
     expect(listBatches(t.store())).toHaveLength(1);
   });

@@ -13,6 +13,7 @@ import {
   UsageError,
   type CommandContext,
 } from '../command';
+import { megabytes, throttled } from '../progress';
 
 export const importUsageCommand = defineCommand({
   name: 'import-usage',
@@ -54,7 +55,7 @@ export const importUsageCommand = defineCommand({
       map: parseMap(listOption(options, 'map')),
       keepValid: options['keep-valid'] === true,
       rejectsPath: rejects === undefined ? undefined : ctx.resolvePath(rejects),
-      onProgress: throttledProgress(ctx, basename(file)),
+      onProgress: importProgress(ctx, basename(file)),
     });
     ctx.progress('');
     const failed = result.batch === null;
@@ -81,26 +82,14 @@ function parseMap(entries: string[]): Record<string, string> {
   return map;
 }
 
-/** Progress at most ten times a second: a line per piece read would flood a terminal. */
-function throttledProgress(ctx: CommandContext, name: string) {
-  let last = 0;
-  return ({
-    bytesRead,
-    totalBytes,
-    rows,
-  }: {
-    bytesRead: number;
-    totalBytes: number;
-    rows: number;
-  }) => {
-    const now = Date.now();
-    if (now - last < 100 && bytesRead < totalBytes) return;
-    last = now;
-    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
-    ctx.progress(
-      `Importing ${name}: ${mb(bytesRead)} of ${mb(totalBytes)} MB, ${rows.toLocaleString('en')} rows`,
-    );
-  };
+function importProgress(ctx: CommandContext, name: string) {
+  return throttled(
+    ({ bytesRead, totalBytes, rows }: { bytesRead: number; totalBytes: number; rows: number }) =>
+      ctx.progress(
+        `Importing ${name}: ${megabytes(bytesRead)} of ${megabytes(totalBytes)} MB, ${rows.toLocaleString('en')} rows`,
+      ),
+    ({ bytesRead, totalBytes }) => bytesRead >= totalBytes,
+  );
 }
 
 const plural = (count: number, word: string) =>

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { backupsCommand } from './backups';
 import { billCommand } from './bill';
 import { creditNoteCommand } from './credit-note';
 import { demoCommand } from './demo';
@@ -9,6 +10,7 @@ import { importUsageCommand } from './import-usage';
 import { initCommand } from './init';
 import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
+import { restoreCommand } from './restore';
 import { rollbackBatchCommand } from './rollback-batch';
 import { serveCommand } from './serve';
 import { uptimeCommand } from './uptime';
@@ -30,6 +32,8 @@ export const COMMANDS: readonly Command[] = [
   creditNoteCommand,
   grantCreditCommand,
   uptimeCommand,
+  backupsCommand,
+  restoreCommand,
   demoCommand,
   serveCommand,
 ];

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { loadBundle, type LoadSummary } from '../../bundle/load';
-import { parseBundleText } from '../../bundle/parse';
-import { UserError } from '../../domain/errors';
+import { loadBundleFile, type LoadSummary } from '../../bundle/load';
 import { defineCommand, printResult } from '../command';
+import { megabytes, throttled } from '../progress';
 
 export const loadCommand = defineCommand({
   name: 'load',
@@ -11,13 +9,17 @@ export const loadCommand = defineCommand({
   options: {},
   args: [{ name: 'FILE', required: true }],
   async run(ctx, _options, [file = '']) {
-    const path = ctx.resolvePath(file);
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(
-        `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`,
-      );
+    const summary = await loadBundleFile(await ctx.store(), ctx.resolvePath(file), {
+      source: file,
+      onProgress: throttled(
+        ({ bytesRead, totalBytes, events }) =>
+          ctx.progress(
+            `Loading ${file}: ${megabytes(bytesRead)} of ${megabytes(totalBytes)} MB, ${events.toLocaleString('en')} usage events`,
+          ),
+        ({ bytesRead, totalBytes }) => bytesRead >= totalBytes,
+      ),
     });
-    const summary = await loadBundle(await ctx.store(), parseBundleText(text, file), file);
+    ctx.progress('');
     printResult(ctx, summary, () => `Loaded ${file}: ${describeSummary(summary)}.\n`);
   },
 });
