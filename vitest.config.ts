@@ -3,8 +3,6 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
-    // The jsdom project is empty until the renderer has tests.
-    passWithNoTests: true,
     projects: [
       {
         test: {
@@ -35,7 +33,7 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/support/fast-check-seed.ts'],
+          setupFiles: ['test/support/fast-check-seed.ts', 'test/renderer/setup.ts'],
         },
       },
     ],

@@ -1,12 +1,9 @@
-/** The desk's window. Its screens arrive with the app issues; until then the CLI does the work. */
+import { createHashRouter, RouterProvider } from 'react-router';
+import { routes } from './routes';
+
+/** Hash history: the same URLs work under file:// in the window and over http in a browser. */
+const router = createHashRouter(routes);
+
 export function App() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 32 }}>
-      <h1>Nexus Billing Desk</h1>
-      <p>
-        The desktop screens are being built. Meanwhile every use case runs headless:{' '}
-        <code>npx nexus-billing --help</code>.
-      </p>
-    </main>
-  );
+  return <RouterProvider router={router} />;
 }

@@ -1,0 +1,31 @@
+import type { RouteObject } from 'react-router';
+import { BillRunScreen } from '../features/bill-run/BillRunScreen';
+import { ComingScreen } from '../features/coming/ComingScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { InvoicePage } from '../features/invoices/InvoicePage';
+import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
+import { ImportWizard } from '../features/usage/ImportWizard';
+import { UsageScreen } from '../features/usage/UsageScreen';
+import { Layout } from './Layout';
+import { NotFound } from './NotFound';
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <DashboardScreen /> },
+      { path: 'customers', element: <ComingScreen screen="customers" /> },
+      { path: 'plans', element: <ComingScreen screen="plans" /> },
+      { path: 'usage', element: <UsageScreen /> },
+      { path: 'usage/import', element: <ImportWizard /> },
+      { path: 'bill-run', element: <BillRunScreen /> },
+      { path: 'invoices', element: <InvoicesScreen /> },
+      { path: 'invoices/:reference', element: <InvoicePage /> },
+      { path: 'payments', element: <ComingScreen screen="payments" /> },
+      { path: 'credits', element: <ComingScreen screen="credits" /> },
+      { path: 'settings', element: <ComingScreen screen="settings" /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];

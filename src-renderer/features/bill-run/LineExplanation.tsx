@@ -1,0 +1,237 @@
+import type { ReactNode } from 'react';
+import type { CreditApplication, InvoiceLine } from '../../../src-main/domain/invoice';
+import { sameDecimal } from '../../format/money';
+import { Drawer } from '../../ui/Drawer';
+import { Money, Quantity, UnitPrice } from '../../ui/Money';
+
+const KIND_NAMES: Record<InvoiceLine['kind'], string> = {
+  base_fee: 'Base fee',
+  usage: 'Usage charge',
+  capacity_reservation: 'Reserved capacity',
+  capacity_overage: 'Capacity overage',
+  minimum_true_up: 'Minimum commitment true-up',
+  late_usage: 'Late usage',
+  progressive_deduction: 'Already billed this period',
+};
+
+const CREDIT_KIND_NAMES: Record<string, string> = {
+  sla: 'SLA credit',
+  promotional: 'Promotional credit',
+  goodwill: 'Goodwill credit',
+  prepaid: 'Prepaid balance',
+  overpayment: 'Overpayment',
+};
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The facts of "why this amount", each shown only when the line's kind uses it. */
+function LineFacts({ line, currency }: { line: InvoiceLine; currency: string }) {
+  const why = line.explanation;
+  const money = (amount: string) => <Money amount={amount} currency={currency} />;
+  const facts: ReactNode[] = [];
+  if (why.active_days !== undefined && why.period_days !== undefined) {
+    facts.push(
+      <Fact key="proration" term="Proration">
+        {why.active_days} of {why.period_days} days
+        {why.full_amount !== undefined && <> of the full fee of {money(why.full_amount)}</>}
+      </Fact>,
+    );
+  }
+  if (why.usage_quantity !== undefined)
+    facts.push(
+      <Fact key="usage" term="Usage this period">
+        <Quantity value={why.usage_quantity} />
+      </Fact>,
+    );
+  if (why.events !== undefined)
+    facts.push(
+      <Fact key="events" term="Events">
+        {why.events}
+      </Fact>,
+    );
+  if (why.included !== undefined)
+    facts.push(
+      <Fact key="included" term="Included units">
+        <Quantity value={why.included} />
+      </Fact>,
+    );
+  if (why.reserved !== undefined)
+    facts.push(
+      <Fact key="reserved" term="Reserved units">
+        <Quantity value={why.reserved} />
+      </Fact>,
+    );
+  if (why.priced_quantity !== undefined)
+    facts.push(
+      <Fact key="priced" term="Priced units">
+        <Quantity value={why.priced_quantity} />
+      </Fact>,
+    );
+  if (why.blocked_quantity !== undefined)
+    facts.push(
+      <Fact key="blocked" term="Over the quota, blocked (not billed)">
+        <Quantity value={why.blocked_quantity} />
+      </Fact>,
+    );
+  if (why.packages !== undefined)
+    facts.push(
+      <Fact key="packages" term="Packages started">
+        <Quantity value={why.packages} />
+      </Fact>,
+    );
+  if (why.transaction_amount !== undefined)
+    facts.push(
+      <Fact key="transactions" term="Transaction volume">
+        {money(why.transaction_amount)}
+      </Fact>,
+    );
+  if (why.charged !== undefined)
+    facts.push(
+      <Fact key="charged" term="Fees and charges of the period">
+        {money(why.charged)}
+      </Fact>,
+    );
+  if (why.previously_billed !== undefined)
+    facts.push(
+      <Fact key="billed" term="Billed before">
+        {money(why.previously_billed)}
+        {why.invoices && why.invoices.length > 0 && <> on {why.invoices.join(', ')}</>}
+      </Fact>,
+    );
+  if (line.quantity !== null && line.unit_price !== null)
+    facts.push(
+      <Fact key="price" term="Quantity × unit price">
+        <Quantity value={line.quantity} /> ×{' '}
+        <UnitPrice price={line.unit_price} currency={currency} />
+      </Fact>,
+    );
+  if (why.exact_amount !== undefined && !sameDecimal(why.exact_amount, line.amount))
+    facts.push(
+      <Fact key="exact" term="Exact amount before rounding">
+        {why.exact_amount} {currency}
+      </Fact>,
+    );
+  return <dl className="facts">{facts}</dl>;
+}
+
+/** A tiered charge's tiers, with the quantity this period put in each. */
+function TierTable({ line, currency }: { line: InvoiceLine; currency: string }) {
+  return (
+    <table className="table">
+      <caption>Tiers with this period's quantities</caption>
+      <thead>
+        <tr>
+          <th scope="col">Tier</th>
+          <th scope="col" className="num">
+            Units
+          </th>
+          <th scope="col" className="num">
+            Unit price
+          </th>
+          <th scope="col" className="num">
+            Flat fee
+          </th>
+          <th scope="col" className="num">
+            Amount
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {line.detail.map((tier) => (
+          <tr key={tier.tier}>
+            <th scope="row">Tier {tier.tier}</th>
+            <td className="num">
+              <Quantity value={tier.quantity} />
+            </td>
+            <td className="num">
+              <UnitPrice price={tier.unit_price} currency={currency} />
+            </td>
+            <td className="num">
+              <Money amount={tier.flat_fee} currency={currency} />
+            </td>
+            <td className="num">
+              <Money amount={tier.amount} currency={currency} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export interface ExplainedLine {
+  line: InvoiceLine;
+  currency: string;
+  /** The credits the invoice applied: they lower the invoice as a whole, not one line. */
+  credits: CreditApplication[];
+}
+
+/** "Why this amount": one invoice line taken apart, in a drawer over the bill run. */
+export function LineExplanationDrawer({
+  explained,
+  onClose,
+}: {
+  explained: ExplainedLine | null;
+  onClose: () => void;
+}) {
+  return (
+    <Drawer title="Why this amount" isOpen={explained !== null} onClose={onClose}>
+      {explained && (
+        <>
+          <section aria-labelledby="line-heading">
+            <h3 id="line-heading">{explained.line.description}</h3>
+            <p className="muted">
+              {KIND_NAMES[explained.line.kind]} for {explained.line.period}:{' '}
+              <strong>
+                <Money amount={explained.line.amount} currency={explained.currency} />
+              </strong>
+            </p>
+            <LineFacts line={explained.line} currency={explained.currency} />
+            {explained.line.explanation.note && <p>{explained.line.explanation.note}</p>}
+          </section>
+          {explained.line.detail.length > 0 && (
+            <section>
+              <TierTable line={explained.line} currency={explained.currency} />
+            </section>
+          )}
+          <section aria-labelledby="credits-heading">
+            <h3 id="credits-heading">Credits applied to this invoice</h3>
+            {explained.credits.length === 0 ? (
+              <p className="muted">No credit was applied to this invoice.</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Credit</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col" className="num">
+                      Applied
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {explained.credits.map((credit) => (
+                    <tr key={credit.credit}>
+                      <td>{credit.credit}</td>
+                      <td>{CREDIT_KIND_NAMES[credit.kind] ?? credit.kind}</td>
+                      <td className="num">
+                        <Money amount={credit.amount} currency={explained.currency} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
+    </Drawer>
+  );
+}

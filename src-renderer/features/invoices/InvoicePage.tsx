@@ -1,0 +1,306 @@
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Money, Quantity, UnitPrice } from '../../ui/Money';
+import { MoneyInput } from '../../ui/MoneyInput';
+import { PageHeader } from '../../ui/PageHeader';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { LineExplanationDrawer, type ExplainedLine } from '../bill-run/LineExplanation';
+import { DocumentActions } from './DocumentActions';
+import { useInvoicePage, type InvoiceDetail } from './store';
+
+const FINALIZED = ['open', 'paid', 'partially_paid', 'overdue'];
+
+function Totals({ detail }: { detail: InvoiceDetail }) {
+  const { invoice } = detail;
+  const money = (amount: string) => <Money amount={amount} currency={invoice.currency} />;
+  const rows: [string, string, boolean?][] = [
+    ['Subtotal', invoice.subtotal],
+    ['Discount', invoice.discount],
+    ['Credits', invoice.credits],
+    [invoice.tax_exempt ? `Tax (${invoice.tax_exempt})` : 'Tax', invoice.tax],
+    ['Total', invoice.total, true],
+    ['Prepaid applied', invoice.prepaid_applied],
+    ['Paid', invoice.amount_paid],
+    ['Credited', invoice.credited],
+    ['Balance due', invoice.balance_due, true],
+  ];
+  return (
+    <dl className="totals">
+      {rows.map(([term, amount, strong]) => (
+        <div key={term} className={strong ? 'totals__row totals__row--strong' : 'totals__row'}>
+          <dt>{term}</dt>
+          <dd>{money(amount)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Lines({
+  detail,
+  onExplain,
+}: {
+  detail: InvoiceDetail;
+  onExplain: (line: ExplainedLine) => void;
+}) {
+  const { invoice } = detail;
+  return (
+    <table className="table">
+      <caption className="visually-hidden">Lines</caption>
+      <thead>
+        <tr>
+          <th scope="col">Description</th>
+          <th scope="col">Period</th>
+          <th scope="col" className="num">
+            Quantity
+          </th>
+          <th scope="col" className="num">
+            Unit price
+          </th>
+          <th scope="col" className="num">
+            Amount
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">Explanation</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {invoice.lines.map((line, index) => (
+          <tr key={index}>
+            <td>{line.description}</td>
+            <td>{line.period}</td>
+            <td className="num">{line.quantity !== null && <Quantity value={line.quantity} />}</td>
+            <td className="num">
+              {line.unit_price !== null && (
+                <UnitPrice price={line.unit_price} currency={invoice.currency} />
+              )}
+            </td>
+            <td className="num">
+              <Money amount={line.amount} currency={invoice.currency} />
+            </td>
+            <td>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-label={`Why ${line.description}`}
+                onClick={() =>
+                  onExplain({
+                    line,
+                    currency: invoice.currency,
+                    credits: invoice.credit_applications,
+                  })
+                }
+              >
+                Why?
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function CreditNoteForm({ detail }: { detail: InvoiceDetail }) {
+  const id = useId();
+  const locale = useSession((session) => session.locale);
+  const { issueCreditNote, busy, actionError } = useInvoicePage();
+  const [amount, setAmount] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [formKey, setFormKey] = useState(0);
+  const error = actionError?.action === 'credit_note' ? actionError.message : null;
+  return (
+    <form
+      key={formKey}
+      className="inline-form"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (amount === null || reason.trim() === '') return;
+        void issueCreditNote(amount, reason).then((done) => {
+          if (done) {
+            setAmount(null);
+            setReason('');
+            setFormKey((key) => key + 1);
+          }
+        });
+      }}
+    >
+      <h3 id={`${id}-heading`}>Issue a credit note</h3>
+      <div className="toolbar">
+        <MoneyInput
+          label="Amount"
+          currency={detail.invoice.currency}
+          locale={locale}
+          onChange={setAmount}
+        />
+        <div className="field field--wide">
+          <label htmlFor={`${id}-reason`}>Reason</label>
+          <input
+            id={`${id}-reason`}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            placeholder="What the note corrects"
+          />
+        </div>
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || amount === null || reason.trim() === ''}
+        >
+          Issue credit note
+        </button>
+      </div>
+      <ErrorNote message={error} />
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id} className="card__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** One invoice: its figures, lines and their reasons, its notes, and what can be done to it. */
+export function InvoicePage() {
+  const { reference = '' } = useParams();
+  const { detail, error, open, notice, busy, actionError, voidInvoice } = useInvoicePage();
+  const [explained, setExplained] = useState<ExplainedLine | null>(null);
+
+  useEffect(() => void open(reference), [open, reference]);
+
+  if (error) {
+    return (
+      <>
+        <PageHeader title={`Invoice ${reference}`} />
+        <ErrorNote message={error} />
+        <p>
+          <Link to="/invoices">Back to the invoices</Link>
+        </p>
+      </>
+    );
+  }
+  if (!detail) return <PageHeader title={`Invoice ${reference}`} subtitle="Loading…" />;
+
+  const { invoice, customer, credit_notes } = detail;
+  const finalized = FINALIZED.includes(invoice.status);
+  const title = invoice.number ?? `Draft for ${customer.name}`;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/invoices">Invoices</Link> / {invoice.number ?? invoice.id}
+      </p>
+      <PageHeader
+        title={`Invoice ${title}`}
+        subtitle={
+          <>
+            <StatusBadge status={invoice.status} /> {customer.name} · period {invoice.period}
+            {invoice.issue_date && ` · issued ${invoice.issue_date}`}
+            {invoice.due_date && ` · due ${invoice.due_date}`}
+          </>
+        }
+        actions={
+          finalized && (
+            <ConfirmButton
+              label="Void"
+              title={`Void ${invoice.number}?`}
+              confirmLabel="Void the invoice"
+              isDisabled={busy}
+              onConfirm={() => void voidInvoice()}
+            >
+              <p>
+                The invoice keeps its number and is marked void; its credits go back to the
+                customer. This cannot be undone: bill the period again for a new invoice.
+              </p>
+            </ConfirmButton>
+          )
+        }
+      />
+      {notice && (
+        <p className="notice notice--success" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorNote message={actionError?.action === 'void' ? actionError.message : null} />
+      <div className="invoice-layout">
+        <div className="stack">
+          <Section title="Lines">
+            <Lines detail={detail} onExplain={setExplained} />
+          </Section>
+          {credit_notes.length > 0 && (
+            <Section title="Credit notes">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Number</th>
+                    <th scope="col">Issued</th>
+                    <th scope="col">Reason</th>
+                    <th scope="col" className="num">
+                      Amount
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {credit_notes.map((note) => (
+                    <tr key={note.id}>
+                      <td>{note.number}</td>
+                      <td>{note.issue_date}</td>
+                      <td>{note.reason}</td>
+                      <td className="num">
+                        <Money amount={note.amount} currency={note.currency} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Section>
+          )}
+          {finalized && (
+            <Section title="Correct or get paid">
+              <CreditNoteForm detail={detail} />
+              <div className="inline-form">
+                <h3>Record a payment</h3>
+                <button
+                  type="button"
+                  className="button"
+                  disabled
+                  aria-describedby="payments-waiting"
+                >
+                  Record a payment
+                </button>
+                <p id="payments-waiting" className="field__hint">
+                  Recording payments arrives with the payments service; until then use{' '}
+                  <code>nexus-billing pay --invoice {invoice.number}</code>.
+                </p>
+              </div>
+            </Section>
+          )}
+        </div>
+        <div className="stack">
+          <Section title="Amounts">
+            <Totals detail={detail} />
+          </Section>
+          <Section title="Document">
+            <p className="muted">The PDF preview appears here once the documents service is in.</p>
+            {finalized && (
+              <DocumentActions invoices={[{ ...invoice, customer_name: customer.name }]} />
+            )}
+          </Section>
+        </div>
+      </div>
+      <LineExplanationDrawer explained={explained} onClose={() => setExplained(null)} />
+    </>
+  );
+}
