@@ -14,6 +14,7 @@ import type { Store } from '../store/store';
 import { Book } from './book';
 import { findInvoice, invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
+import { recordActivity, type ChangeOrigin } from './activity';
 
 /** Finalizes a draft inside a store update, or says why it cannot be finalized on that date. */
 export function finalizeIfPossible(
@@ -36,7 +37,7 @@ export function finalizeIfPossible(
 export async function finalizeInvoices(
   store: Store,
   references: readonly string[],
-  options: { asOf?: string } = {},
+  options: { asOf?: string } & ChangeOrigin = {},
 ): Promise<InvoiceView[]> {
   return store.update((data) => {
     const issueDate = resolveRunDate(data.settings, options.asOf);
@@ -46,6 +47,13 @@ export async function finalizeInvoices(
     for (const draft of drafts) {
       const blocker = finalizeIfPossible(data, draft, book.contract(draft.contract), issueDate);
       if (blocker !== null) throw new UserError(blocker);
+      recordActivity(data, options, {
+        action: 'invoice.finalize',
+        customer: draft.customer,
+        invoice: draft.number,
+        subject: draft.id,
+        summary: `Finalized draft ${draft.id} as invoice ${draft.number ?? ''}, issued ${issueDate}.`,
+      });
     }
     return drafts.map(present);
   });

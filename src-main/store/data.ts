@@ -16,6 +16,7 @@ import {
   isoDate,
   periodName,
 } from '../domain/model';
+import { activityEntrySchema } from '../domain/activity';
 import { creditNoteSchema, invoiceSchema } from '../domain/invoice';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -77,6 +78,8 @@ export const storeDataSchema = z.strictObject({
   usage_batches: z.array(usageBatchSchema),
   /** Date of the last daily backup, so one is taken at most once a day. */
   last_daily_backup: isoDate.nullable(),
+  /** Every change to the book, oldest first; append-only. Absent from older files. */
+  activity: z.array(activityEntrySchema).default([]),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
@@ -96,5 +99,6 @@ export function emptyStoreData(): StoreData {
     sequences: {},
     usage_batches: [],
     last_daily_backup: null,
+    activity: [],
   };
 }

@@ -24,6 +24,7 @@ export function assertStoreRules(before: StoreData, after: StoreData): void {
   assertFinalizedInvoicesKept(before.invoices, after.invoices);
   assertCreditNotesKept(before, after);
   assertSequencesNeverDecrease(before.sequences, after.sequences);
+  assertActivityAppendOnly(before, after);
 }
 
 function assertFinalizedInvoicesKept(before: readonly Invoice[], after: readonly Invoice[]): void {
@@ -80,5 +81,14 @@ function assertSequencesNeverDecrease(
         `The number sequence "${prefix}" cannot go back from ${last} to ${next}: a number once used is never reused.`,
       );
     }
+  }
+}
+
+function assertActivityAppendOnly(before: StoreData, after: StoreData): void {
+  const kept =
+    after.activity.length >= before.activity.length &&
+    before.activity.every((entry, index) => isDeepStrictEqual(entry, after.activity[index]));
+  if (!kept) {
+    throw new UserError('The activity log is append-only: an entry once written never changes.');
   }
 }
