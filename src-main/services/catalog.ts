@@ -74,7 +74,7 @@ function customerUse(data: StoreData, customer: string): string | null {
 }
 
 function collection<S extends EntitySection>(data: StoreData, section: S): EntityOf<S>[] {
-  return data[section] as EntityOf<S>[];
+  return data[section];
 }
 
 /** The entity of `section` with key `key`, or a UserError saying there is none. */

@@ -1,7 +1,11 @@
 import type { Command } from '../command';
+import { activityCommand } from './activity';
 import { backupsCommand } from './backups';
 import { billCommand } from './bill';
+import { contractsCommand } from './contracts';
 import { creditNoteCommand } from './credit-note';
+import { creditsCommand } from './credits';
+import { customersCommand } from './customers';
 import { demoCommand } from './demo';
 import { dumpCommand } from './dump';
 import { finalizeCommand } from './finalize';
@@ -10,6 +14,7 @@ import { importUsageCommand } from './import-usage';
 import { initCommand } from './init';
 import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
+import { plansCommand } from './plans';
 import { restoreCommand } from './restore';
 import { rollbackBatchCommand } from './rollback-batch';
 import { uptimeCommand } from './uptime';
@@ -21,6 +26,10 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   loadCommand,
   dumpCommand,
+  customersCommand,
+  plansCommand,
+  contractsCommand,
+  creditsCommand,
   importUsageCommand,
   usageBatchesCommand,
   rollbackBatchCommand,
@@ -31,6 +40,7 @@ export const COMMANDS: readonly Command[] = [
   creditNoteCommand,
   grantCreditCommand,
   uptimeCommand,
+  activityCommand,
   backupsCommand,
   restoreCommand,
   demoCommand,
