@@ -20,11 +20,12 @@ import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { Book } from './book';
 import { finalizeIfPossible } from './finalize';
+import type { ChangeOrigin } from './activity';
 import { invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
 import { syncSlaCredits } from './uptime';
 
-export interface BillRunOptions {
+export interface BillRunOptions extends ChangeOrigin {
   period: string;
   asOf?: string;
   finalize?: boolean;
@@ -157,7 +158,7 @@ export async function billPeriod(
       report.over_quota.push(...billing.overQuota);
     }
 
-    if (options.finalize) finalizeMade(data, book, made, runDate, report);
+    if (options.finalize) finalizeMade(data, book, made, runDate, report, options);
     return {
       period,
       run_date: runDate,
@@ -173,10 +174,17 @@ function finalizeMade(
   made: readonly Invoice[],
   runDate: string,
   report: BillRunReport,
+  origin: ChangeOrigin,
 ): void {
   for (const invoice of made) {
     if (invoice.status !== 'draft') continue;
-    const reason = finalizeIfPossible(data, invoice, book.contract(invoice.contract), runDate);
+    const reason = finalizeIfPossible(
+      data,
+      invoice,
+      book.contract(invoice.contract),
+      runDate,
+      origin,
+    );
     if (reason !== null) report.not_finalized.push({ invoice: invoice.id, reason });
   }
 }

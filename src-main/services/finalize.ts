@@ -22,6 +22,7 @@ export function finalizeIfPossible(
   draft: Invoice,
   contract: Contract,
   issueDate: string,
+  origin: ChangeOrigin,
 ): string | null {
   const blocker = finalizationBlocker(draft, contract, data.invoices, data.credits, issueDate);
   if (blocker !== null) return blocker;
@@ -30,6 +31,13 @@ export function finalizeIfPossible(
   Object.assign(draft, finalizedFields(number, issueDate, terms));
   // A draft has no payments or credit notes yet: its stored settlement is complete.
   draft.status = settledStatus(draft, draft);
+  recordActivity(data, origin, {
+    action: 'invoice.finalize',
+    customer: draft.customer,
+    invoice: number,
+    subject: draft.id,
+    summary: `Finalized draft ${draft.id} as invoice ${number}, issued ${issueDate}.`,
+  });
   return null;
 }
 
@@ -45,15 +53,14 @@ export async function finalizeInvoices(
     const present = invoicePresenter(data, issueDate);
     const drafts = references.map((reference) => findInvoice(data, reference));
     for (const draft of drafts) {
-      const blocker = finalizeIfPossible(data, draft, book.contract(draft.contract), issueDate);
+      const blocker = finalizeIfPossible(
+        data,
+        draft,
+        book.contract(draft.contract),
+        issueDate,
+        options,
+      );
       if (blocker !== null) throw new UserError(blocker);
-      recordActivity(data, options, {
-        action: 'invoice.finalize',
-        customer: draft.customer,
-        invoice: draft.number,
-        subject: draft.id,
-        summary: `Finalized draft ${draft.id} as invoice ${draft.number ?? ''}, issued ${issueDate}.`,
-      });
     }
     return drafts.map(present);
   });
