@@ -4,6 +4,7 @@
  * with one sentence when it would break the book, and recorded in the activity log.
  */
 import { UserError } from '../domain/errors';
+import type { Invoice } from '../domain/invoice';
 import type { Contract, Customer, Plan } from '../domain/model';
 import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
@@ -51,6 +52,15 @@ const RULES: { [S in EntitySection]: SectionRules<S> } = {
           `Plan '${before.code}' cannot change currency from ${before.currency} to ${after.currency}: contract '${contracts[0]?.id ?? ''}' uses it. Create a new plan and change the contracts to it.`,
         );
       }
+      const invoiced = invoiceOfPlan(data, contracts);
+      const locked = PLAN_FIELDS_FIXED_BY_INVOICES.find(
+        (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+      );
+      if (invoiced && locked) {
+        throw new UserError(
+          `Plan '${before.code}' cannot change its ${locked}: invoice ${invoiced.number ?? invoiced.id} bills by it. Create a new plan and change the contracts to it.`,
+        );
+      }
       return { contracts };
     },
   },
@@ -61,6 +71,17 @@ const RULES: { [S in EntitySection]: SectionRules<S> } = {
     checkEdit: () => ({}),
   },
 };
+
+/**
+ * Invoice lines name a plan's charges by position and its fees by interval, and late
+ * usage of an old period is rated again by them: once a plan has billed, these stay.
+ */
+const PLAN_FIELDS_FIXED_BY_INVOICES = ['charges', 'interval'] as const;
+
+function invoiceOfPlan(data: StoreData, contracts: readonly Contract[]): Invoice | undefined {
+  const ids = new Set(contracts.map((contract) => contract.id));
+  return data.invoices.find((invoice) => ids.has(invoice.contract));
+}
 
 /** Why a customer's currency is settled, or null when nothing was billed or granted yet. */
 function customerUse(data: StoreData, customer: string): string | null {

@@ -118,6 +118,28 @@ describe('keeping the book', () => {
     );
   });
 
+  it('keeps the charges and interval of a plan that has billed, and lets its name and fee change', async () => {
+    await loadBundle(store(), bookOf());
+    await bill(store(), { period: '2026-10', asOf: '2026-11-02' });
+    await refused(
+      editEntity(store(), 'plans', 'growth', { charges: [] }),
+      "Plan 'growth' cannot change its charges: invoice ",
+    );
+    await refused(
+      editEntity(store(), 'plans', 'growth', { interval: 'year' }),
+      'cannot change its interval',
+    );
+    const plan = await editEntity(store(), 'plans', 'growth', {
+      name: 'Growth 2027',
+      base_fee: '120.00',
+    });
+    expect(plan).toMatchObject({
+      name: 'Growth 2027',
+      base_fee: '120.00',
+      charges: GROWTH.charges,
+    });
+  });
+
   it('changes plan on a day: one contract ends and the next starts, each billed for its days', async () => {
     await loadBundle(store(), bookOf({ plans: [GROWTH, STARTER] }));
     const change = await changePlan(store(), { contract: 'c1', plan: 'starter', on: '2026-10-16' });
