@@ -1,6 +1,6 @@
 import { listActivity } from '../../services/activity';
 import { defineCommand, printResult, stringOption } from '../command';
-import { textTable } from '../table';
+import { itemsTable } from '../table';
 
 export const activityCommand = defineCommand({
   name: 'activity',
@@ -20,19 +20,19 @@ export const activityCommand = defineCommand({
       invoice: stringOption(options, 'invoice'),
     });
     printResult(ctx, entries, () =>
-      entries.length === 0
-        ? 'No activity.\n'
-        : textTable(
-            ['WHEN', 'FROM', 'ACTION', 'CUSTOMER', 'INVOICE', 'WHAT'],
-            entries.map((entry) => [
-              entry.at,
-              entry.door,
-              entry.action,
-              entry.customer ?? '-',
-              entry.invoice ?? '-',
-              entry.summary,
-            ]),
-          ),
+      itemsTable(
+        entries,
+        'No activity.\n',
+        ['WHEN', 'FROM', 'ACTION', 'CUSTOMER', 'INVOICE', 'WHAT'],
+        (entry) => [
+          entry.at,
+          entry.door,
+          entry.action,
+          entry.customer ?? '-',
+          entry.invoice ?? '-',
+          entry.summary,
+        ],
+      ),
     );
   },
 });

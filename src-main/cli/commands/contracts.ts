@@ -2,15 +2,16 @@ import type { Contract } from '../../domain/model';
 import { changePlan, endContract } from '../../services/contracts';
 import { listInvoices } from '../../services/present';
 import { printResult, requiredOption, stringOption } from '../command';
-import { textTable } from '../table';
+import { itemsTable } from '../table';
 import { bookCommand, fieldLines, orNone, required, wholeNumber } from './book-entity';
 import { invoiceTable } from './invoice-text';
 
 export function contractTable(contracts: readonly Contract[]): string {
-  if (contracts.length === 0) return 'No contracts.\n';
-  return textTable(
+  return itemsTable(
+    contracts,
+    'No contracts.\n',
     ['ID', 'CUSTOMER', 'PLAN', 'START', 'END', 'PAYMENT', 'CHANNEL'],
-    contracts.map((contract) => [
+    (contract) => [
       contract.id,
       contract.customer,
       contract.plan,
@@ -18,7 +19,7 @@ export function contractTable(contracts: readonly Contract[]): string {
       contract.end_date ?? '-',
       contract.payment_method,
       contract.channel,
-    ]),
+    ],
   );
 }
 

@@ -1,14 +1,14 @@
 import { creditBalances, showCredit, type CustomerCreditBalance } from '../../services/credits';
 import { defineCommand, printResult, stringOption, UsageError } from '../command';
-import { textTable } from '../table';
+import { itemsTable, textTable } from '../table';
 import { fieldLines } from './book-entity';
 
 export function creditTable(groups: readonly CustomerCreditBalance[]): string {
-  const credits = groups.flatMap((group) => group.credits);
-  if (credits.length === 0) return 'No credits.\n';
-  return textTable(
+  return itemsTable(
+    groups.flatMap((group) => group.credits),
+    'No credits.\n',
     ['ID', 'CUSTOMER', 'KIND', 'GRANTED', 'EXPIRES', 'CURRENCY', 'AMOUNT', 'REMAINING', 'USABLE'],
-    credits.map((credit) => [
+    (credit) => [
       credit.id,
       credit.customer,
       credit.kind,
@@ -18,13 +18,12 @@ export function creditTable(groups: readonly CustomerCreditBalance[]): string {
       credit.amount,
       credit.remaining,
       credit.usable ? 'yes' : 'no',
-    ]),
+    ],
     [6, 7],
   );
 }
 
 function balanceTable(groups: readonly CustomerCreditBalance[]): string {
-  if (groups.length === 0) return 'No credits.\n';
   return textTable(
     ['CUSTOMER', 'CURRENCY', 'USABLE BALANCE'],
     groups.map((group) => [group.customer, group.currency, group.usable]),
@@ -56,6 +55,8 @@ export const creditsCommand = defineCommand({
     if (action !== 'list') throw new UsageError(`'${action}' is not an action; use list or show.`);
     if (id !== undefined) throw new UsageError(`unexpected argument '${id}'.`);
     const groups = creditBalances(store, { customer: stringOption(options, 'customer'), asOf });
-    printResult(ctx, groups, () => `${creditTable(groups)}\n${balanceTable(groups)}`);
+    printResult(ctx, groups, () =>
+      groups.length === 0 ? creditTable(groups) : `${creditTable(groups)}\n${balanceTable(groups)}`,
+    );
   },
 });

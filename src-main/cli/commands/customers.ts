@@ -2,7 +2,7 @@ import type { Customer } from '../../domain/model';
 import { creditBalances } from '../../services/credits';
 import { listInvoices } from '../../services/present';
 import { printResult } from '../command';
-import { textTable } from '../table';
+import { itemsTable } from '../table';
 import { bookCommand, fieldLines, orNone } from './book-entity';
 import { contractTable } from './contracts';
 import { creditTable } from './credits';
@@ -50,17 +50,12 @@ export const customersCommand = bookCommand({
   list(ctx, store) {
     const customers = store.read().customers;
     printResult(ctx, customers, () =>
-      customers.length === 0
-        ? 'No customers.\n'
-        : textTable(
-            ['ID', 'NAME', 'CURRENCY', 'EMAIL'],
-            customers.map((customer) => [
-              customer.id,
-              customer.name,
-              customer.currency,
-              customer.email.join(', '),
-            ]),
-          ),
+      itemsTable(customers, 'No customers.\n', ['ID', 'NAME', 'CURRENCY', 'EMAIL'], (customer) => [
+        customer.id,
+        customer.name,
+        customer.currency,
+        customer.email.join(', '),
+      ]),
     );
   },
   show(store, customer: Customer) {

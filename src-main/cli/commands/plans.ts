@@ -1,6 +1,6 @@
 import type { Plan } from '../../domain/model';
 import { printResult } from '../command';
-import { textTable } from '../table';
+import { itemsTable } from '../table';
 import { bookCommand, fieldLines, orNone } from './book-entity';
 import { contractTable } from './contracts';
 
@@ -31,20 +31,20 @@ export const plansCommand = bookCommand({
   list(ctx, store) {
     const plans = store.read().plans;
     printResult(ctx, plans, () =>
-      plans.length === 0
-        ? 'No plans.\n'
-        : textTable(
-            ['CODE', 'NAME', 'CURRENCY', 'INTERVAL', 'BASE FEE', 'CHARGES'],
-            plans.map((plan) => [
-              plan.code,
-              plan.name,
-              plan.currency,
-              plan.interval,
-              plan.base_fee ?? '-',
-              plan.charges.map((charge) => `${charge.meter} (${charge.model})`).join(', '),
-            ]),
-            [4],
-          ),
+      itemsTable(
+        plans,
+        'No plans.\n',
+        ['CODE', 'NAME', 'CURRENCY', 'INTERVAL', 'BASE FEE', 'CHARGES'],
+        (plan) => [
+          plan.code,
+          plan.name,
+          plan.currency,
+          plan.interval,
+          plan.base_fee ?? '-',
+          plan.charges.map((charge) => `${charge.meter} (${charge.model})`).join(', '),
+        ],
+        [4],
+      ),
     );
   },
   show(store, plan: Plan) {
