@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, extname, join, dirname } from 'node:path';
 import { UserError } from '../domain/errors';
+import { recordActivity, type ChangeOrigin } from './activity';
 import type { StoreData, UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
 import {
@@ -44,7 +45,7 @@ export interface ImportProgress {
   rows: number;
 }
 
-export interface ImportUsageOptions {
+export interface ImportUsageOptions extends ChangeOrigin {
   /** Detected from the file's content when absent. */
   format?: UsageFormat;
   /** Field → CSV column to read it from (`{ quantity: 'units' }`). */
@@ -104,7 +105,7 @@ export async function importUsage(
     throw error;
   }
   const staged = await staging.finish(input.sha256());
-  await commit(store, staged);
+  await commit(store, staged, options);
   report();
   return {
     batch: staged.batch?.id ?? null,
@@ -118,10 +119,18 @@ export async function importUsage(
   };
 }
 
-async function commit(store: Store, staged: StagedBatch): Promise<void> {
-  if (staged.batch === null) return;
+async function commit(store: Store, staged: StagedBatch, origin: ChangeOrigin): Promise<void> {
+  const { batch } = staged;
+  if (batch === null) return;
   try {
-    await store.update((draft) => staged.commit(draft));
+    await store.update((draft) => {
+      staged.commit(draft);
+      recordActivity(draft, origin, {
+        action: 'usage.import',
+        subject: batch.id,
+        summary: `Imported ${batch.file_name} as usage batch ${batch.id}: ${staged.accepted} accepted, ${staged.duplicates} duplicates, ${staged.rejected} rejected.`,
+      });
+    });
   } catch (error) {
     // Refused by the commit check: the files are certainly unreferenced. After any
     // other failure the document may be on disk after all, so pruning decides.
@@ -283,10 +292,10 @@ export async function stageUsageEvents(
 export async function importUsageEvents(
   store: Store,
   events: Iterable<unknown>,
-  options: StageUsageEventsOptions,
+  options: StageUsageEventsOptions & ChangeOrigin,
 ): Promise<{ batch: string; accepted: number; duplicates: number }> {
   const staged = await stageUsageEvents(store, events, options);
-  await commit(store, staged);
+  await commit(store, staged, options);
   return {
     batch: (staged.batch as UsageBatch).id,
     accepted: staged.accepted,
@@ -304,7 +313,11 @@ export function listBatches(store: Store): UsageBatch[] {
  * invoice. The batch stays listed, marked rolled back, so its `seq` is never reused;
  * its files are left for the store's pruning (a backup may still refer to them).
  */
-export async function rollbackBatch(store: Store, batchId: string): Promise<UsageBatch> {
+export async function rollbackBatch(
+  store: Store,
+  batchId: string,
+  origin: ChangeOrigin = {},
+): Promise<UsageBatch> {
   const data = store.read();
   const batch = data.usage_batches.find((candidate) => candidate.id === batchId);
   if (batch === undefined) throw new UserError(`There is no usage batch '${batchId}'.`);
@@ -336,6 +349,11 @@ export async function rollbackBatch(store: Store, batchId: string): Promise<Usag
     target.rolled_back_at = new Date().toISOString();
     target.segments = [];
     target.index = null;
+    recordActivity(draft, origin, {
+      action: 'usage.rollback',
+      subject: batchId,
+      summary: `Rolled back usage batch ${batchId} (${target.file_name}).`,
+    });
     return target;
   });
 }

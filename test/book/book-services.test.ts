@@ -6,8 +6,9 @@ import { addEntity, editEntity } from '../../src-main/services/catalog';
 import { changePlan, endContract } from '../../src-main/services/contracts';
 import { creditBalances, grantCredit } from '../../src-main/services/credits';
 import { issueCreditNote } from '../../src-main/services/creditNotes';
+import { rollbackBatch } from '../../src-main/services/importUsage';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
-import { bill, useStore } from '../support/billing-store';
+import { bill, importUsage, useStore } from '../support/billing-store';
 import { ACME, GROWTH, bookOf, calls, contractOf } from '../support/scenario-books';
 
 const STARTER = { ...GROWTH, code: 'starter', name: 'Starter', base_fee: '20.00' };
@@ -225,6 +226,23 @@ describe('keeping the book', () => {
       ['invoice.finalize', 'cli'],
       ['invoice.void', 'app'],
     ]);
+  });
+
+  it('logs usage imports and their rollback', async () => {
+    await loadBundle(store(), bookOf());
+    await importUsage(store(), [calls('10', '2026-10-03T00:00:00Z')], 'october.json');
+    const [batch] = store().read().usage_batches;
+    await rollbackBatch(store(), batch?.id ?? '', { door: 'app' });
+    expect(listActivity(store()).map((entry) => [entry.action, entry.door, entry.summary])).toEqual(
+      [
+        [
+          'usage.import',
+          'cli',
+          `Imported october.json as usage batch ${batch?.id}: 1 accepted, 0 duplicates, 0 rejected.`,
+        ],
+        ['usage.rollback', 'app', `Rolled back usage batch ${batch?.id} (october.json).`],
+      ],
+    );
   });
 
   it('keeps the log append-only: no update may rewrite an entry', async () => {
