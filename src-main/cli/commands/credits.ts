@@ -1,7 +1,7 @@
 import { creditBalances, showCredit, type CustomerCreditBalance } from '../../services/credits';
 import { defineCommand, printResult, stringOption, UsageError } from '../command';
 import { itemsTable, textTable } from '../table';
-import { fieldLines } from './book-entity';
+import { fieldLines, required } from './book-entity';
 
 export function creditTable(groups: readonly CustomerCreditBalance[]): string {
   return itemsTable(
@@ -47,8 +47,7 @@ export const creditsCommand = defineCommand({
     const store = await ctx.store();
     const asOf = stringOption(options, 'as-of');
     if (action === 'show') {
-      if (id === undefined) throw new UsageError('missing ID.');
-      const credit = showCredit(store, id, asOf);
+      const credit = showCredit(store, required(id), asOf);
       printResult(ctx, credit, () => fieldLines(credit));
       return;
     }
