@@ -11,6 +11,7 @@ import { UserError } from '../domain/errors';
 import { billPeriod } from '../services/billRun';
 import { issueCreditNote } from '../services/creditNotes';
 import { grantCredit } from '../services/credits';
+import type { ChangeOrigin } from '../services/activity';
 import { dashboard } from '../services/dashboard';
 import { finalizeInvoices } from '../services/finalize';
 import { importUsage } from '../services/importUsage';
@@ -40,6 +41,9 @@ export interface HandlerDeps {
   files: ChosenFiles;
   jobs: JobRegistry;
 }
+
+/** Every change made through these handlers is logged as made in the app. */
+const FROM_THE_APP: ChangeOrigin = { door: 'app' };
 
 const PREVIEW_LINES = 20;
 const PREVIEW_BYTES = 64 * 1024;
@@ -85,6 +89,7 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
           format,
           map,
           keepValid: keep_valid,
+          ...FROM_THE_APP,
           onProgress: ({ bytesRead, totalBytes }) =>
             report({ stage: 'Reading the file', done: bytesRead, total: totalBytes }),
         });
@@ -102,13 +107,14 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
     },
 
     usageBatches: () => listBatches(store).map(batchView),
-    rollbackBatch: async ({ batch }) => batchView(await rollbackBatch(store, batch)),
+    rollbackBatch: async ({ batch }) => batchView(await rollbackBatch(store, batch, FROM_THE_APP)),
 
     startBillRun: ({ period, as_of }) => {
       const job = jobs.start('bill_run', 'Reading usage', async (report) => {
         const result = await billPeriod(store, createPeriodUsageReader(store), {
           period,
           asOf: as_of,
+          ...FROM_THE_APP,
           onProgress: report,
         });
         return {
@@ -126,16 +132,24 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
     listInvoices: (filter) => invoicePage(store, filter),
     invoiceDetail: ({ invoice }) => invoiceDetail(store, invoice),
     finalizeInvoices: async ({ invoices, as_of }) => {
-      const views = await finalizeInvoices(store, invoices, { asOf: as_of });
+      const views = await finalizeInvoices(store, invoices, { asOf: as_of, ...FROM_THE_APP });
       return views.map(invoiceRows(store.read()));
     },
     voidInvoice: async ({ invoice, as_of }) =>
-      invoiceRows(store.read())(await voidInvoice(store, invoice, { asOf: as_of })),
+      invoiceRows(store.read())(
+        await voidInvoice(store, invoice, { asOf: as_of, ...FROM_THE_APP }),
+      ),
     issueCreditNote: async ({ invoice, amount, reason, as_of }) => {
-      const result = await issueCreditNote(store, { invoice, amount, reason, asOf: as_of });
+      const result = await issueCreditNote(store, {
+        invoice,
+        amount,
+        reason,
+        asOf: as_of,
+        ...FROM_THE_APP,
+      });
       return { ...result, invoice: invoiceRows(store.read())(result.invoice) };
     },
-    grantCredit: (input) => grantCredit(store, input),
+    grantCredit: (input) => grantCredit(store, { ...input, ...FROM_THE_APP }),
     recordUptime: (input) => recordUptime(store, input),
 
     dashboard: ({ period }) => dashboard(store, period),

@@ -27,3 +27,14 @@ export function textTable(
     .join('\n')
     .concat('\n');
 }
+
+/** The table of `items`, one row each, or `empty` when there are none. */
+export function itemsTable<T>(
+  items: readonly T[],
+  empty: string,
+  header: readonly string[],
+  row: (item: T) => readonly string[],
+  rightAligned: readonly number[] = [],
+): string {
+  return items.length === 0 ? empty : textTable(header, items.map(row), rightAligned);
+}

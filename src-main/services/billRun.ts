@@ -20,6 +20,7 @@ import type { PeriodUsageReader } from '../domain/usage';
 import type { DraftBook, Store } from '../store/store';
 import { Book } from './book';
 import { finalizeIfPossible } from './finalize';
+import type { ChangeOrigin } from './activity';
 import { invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
 import { refreshSettlement } from './settlement';
@@ -33,7 +34,7 @@ export interface BillRunProgress {
   total: number;
 }
 
-export interface BillRunOptions {
+export interface BillRunOptions extends ChangeOrigin {
   period: string;
   asOf?: string;
   finalize?: boolean;
@@ -229,6 +230,7 @@ export async function billPeriod(
         sequences: data.sequences,
         credits: data.credits,
         invoices: [...invoices, ...made],
+        log: access,
       };
       for (const invoice of made) {
         if (invoice.status !== 'draft') continue;
@@ -237,6 +239,7 @@ export async function billPeriod(
           invoice,
           book.contract(invoice.contract),
           runDate,
+          options,
         );
         if (reason !== null) report.not_finalized.push({ invoice: invoice.id, reason });
       }

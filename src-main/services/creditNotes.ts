@@ -13,9 +13,10 @@ import type { Store } from '../store/store';
 import { parseAmount } from './amount';
 import { findInvoice, invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
+import { recordActivity, type ChangeOrigin } from './activity';
 import { refreshSettlement } from './settlement';
 
-export interface CreditNoteInput {
+export interface CreditNoteInput extends ChangeOrigin {
   /** The invoice's number. */
   invoice: string;
   amount: string;
@@ -35,7 +36,7 @@ export async function issueCreditNote(
   input: CreditNoteInput,
 ): Promise<CreditNoteResult> {
   if (input.reason.trim() === '') throw new UserError('A credit note needs a reason.');
-  return store.update((data) => {
+  return store.update((data, access) => {
     const issueDate = resolveRunDate(data.settings, input.asOf);
     const invoice = findInvoice(data, input.invoice);
     const name = invoice.number ?? invoice.id;
@@ -79,6 +80,13 @@ export async function issueCreditNote(
       data.credits.push(credit);
     }
     refreshSettlement(data, invoice);
+    recordActivity(access, input, {
+      action: 'invoice.credit-note',
+      customer: invoice.customer,
+      invoice: name,
+      subject: number,
+      summary: `Issued credit note ${number} of ${note.amount} ${note.currency} on invoice ${name}${credit ? `, ${credit.amount} of it back as credit ${credit.id}` : ''}.`,
+    });
     return { credit_note: note, invoice: invoicePresenter(data, issueDate)(invoice), credit };
   });
 }

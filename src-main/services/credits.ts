@@ -1,17 +1,19 @@
 /** Granting credits (billing.md §6) by hand: promotional, goodwill, prepaid money… */
-import { firstFreeId } from '../domain/collections';
+import { compareText, firstFreeId, groupBy } from '../domain/collections';
+import { CreditLedger, isUnexpiredOn } from '../domain/credits';
 import { UserError } from '../domain/errors';
 import { isCurrencyCode } from '../domain/currency';
 import { addMonths, isValidDate, periodOfDate } from '../domain/dates';
 import { CREDIT_KINDS, type Credit, type CreditKind } from '../domain/model';
-import { formatMoney } from '../domain/money';
+import { formatMoney, ZERO } from '../domain/money';
 import type { ReadonlyStoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { Book } from './book';
 import { parseAmount } from './amount';
 import { resolveRunDate } from './runDate';
+import { recordActivity, type ChangeOrigin } from './activity';
 
-export interface GrantCreditInput {
+export interface GrantCreditInput extends ChangeOrigin {
   customer: string;
   kind: string;
   amount: string;
@@ -70,7 +72,7 @@ export async function grantCredit(store: Store, input: GrantCreditInput): Promis
       throw new UserError(`The date '${date}' is not a valid date YYYY-MM-DD.`);
     }
   }
-  return store.update((data) => {
+  return store.update((data, access) => {
     const customer = new Book(data).customer(input.customer);
     const currency = input.currency ?? customer.currency;
     if (!isCurrencyCode(currency))
@@ -94,6 +96,70 @@ export async function grantCredit(store: Store, input: GrantCreditInput): Promis
       note: input.note ?? '',
     };
     data.credits.push(credit);
+    recordActivity(access, input, {
+      action: 'credit.grant',
+      customer: credit.customer,
+      subject: credit.id,
+      summary: `Granted ${credit.kind} credit ${credit.id} of ${credit.amount} ${credit.currency}.`,
+    });
     return credit;
   });
+}
+
+export interface CreditBalance extends Credit {
+  /** What is left of the grant after every non-void invoice's use of it. */
+  remaining: string;
+  /** Whether it can still be used on the date asked about. */
+  usable: boolean;
+}
+
+export interface CustomerCreditBalance {
+  customer: string;
+  currency: string;
+  /** The sum of the usable grants' remaining amounts. */
+  usable: string;
+  credits: CreditBalance[];
+}
+
+/**
+ * Each customer's credits with what is left of them on a date, by customer and
+ * currency, optionally of one customer.
+ */
+export function creditBalances(
+  store: Store,
+  filter: { customer?: string; asOf?: string } = {},
+): CustomerCreditBalance[] {
+  const data = store.read();
+  if (filter.customer !== undefined) new Book(data).customer(filter.customer);
+  const onDate = resolveRunDate(data.settings, filter.asOf);
+  const ledger = new CreditLedger(data.credits, data.invoices);
+  const groups = groupBy(
+    data.credits.filter(
+      (credit) => filter.customer === undefined || credit.customer === filter.customer,
+    ),
+    (credit) => `${credit.customer} ${credit.currency}`,
+  );
+  return [...groups.values()]
+    .map((credits) => {
+      const balances = credits.map((credit) => ({
+        ...credit,
+        remaining: formatMoney(ledger.remainingOf(credit.id), credit.currency),
+        usable: isUnexpiredOn(credit, onDate) && ledger.remainingOf(credit.id).gt(0),
+      }));
+      const [{ customer, currency }] = credits as [Credit, ...Credit[]];
+      const usable = balances
+        .filter((balance) => balance.usable)
+        .reduce((sum, balance) => sum.plus(balance.remaining), ZERO);
+      return { customer, currency, usable: formatMoney(usable, currency), credits: balances };
+    })
+    .sort((a, b) => compareText(a.customer, b.customer) || compareText(a.currency, b.currency));
+}
+
+/** One credit by id, with what is left of it. */
+export function showCredit(store: Store, id: string, asOf?: string): CreditBalance {
+  const balance = creditBalances(store, { asOf })
+    .flatMap((group) => group.credits)
+    .find((candidate) => candidate.id === id);
+  if (!balance) throw new UserError(`There is no credit '${id}'.`);
+  return balance;
 }

@@ -9,10 +9,11 @@ import type { Invoice } from '../domain/invoice';
 import type { Contract, Credit, Settings } from '../domain/model';
 import { takeNumber } from '../domain/numbering';
 import { settledStatus } from '../domain/settlement';
-import type { Store } from '../store/store';
+import type { DraftBook, Store } from '../store/store';
 import { Book } from './book';
 import { invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
+import { recordActivity, type ChangeOrigin } from './activity';
 
 /** What finalizing a draft reads and changes of the book, inside a store update. */
 export interface FinalizingBook {
@@ -22,6 +23,8 @@ export interface FinalizingBook {
   credits: readonly Credit[];
   /** Invoices the draft may deduct (its period's, the periods it bills late usage of). */
   invoices: readonly Invoice[];
+  /** Where the finalization is recorded in the activity log. */
+  log: DraftBook;
 }
 
 /** Finalizes a draft inside a store update, or says why it cannot be finalized on that date. */
@@ -30,6 +33,7 @@ export function finalizeIfPossible(
   draft: Invoice,
   contract: Contract,
   issueDate: string,
+  origin: ChangeOrigin,
 ): string | null {
   const blocker = finalizationBlocker(draft, contract, book.invoices, book.credits, issueDate);
   if (blocker !== null) return blocker;
@@ -38,6 +42,13 @@ export function finalizeIfPossible(
   Object.assign(draft, finalizedFields(number, issueDate, terms));
   // A draft has no payments or credit notes yet: its stored settlement is complete.
   draft.status = settledStatus(draft, draft);
+  recordActivity(book.log, origin, {
+    action: 'invoice.finalize',
+    customer: draft.customer,
+    invoice: number,
+    subject: draft.id,
+    summary: `Finalized draft ${draft.id} as invoice ${number}, issued ${issueDate}.`,
+  });
   return null;
 }
 
@@ -45,7 +56,7 @@ export function finalizeIfPossible(
 export async function finalizeInvoices(
   store: Store,
   references: readonly string[],
-  options: { asOf?: string } = {},
+  options: { asOf?: string } & ChangeOrigin = {},
 ): Promise<InvoiceView[]> {
   return store.update((data, access) => {
     const issueDate = resolveRunDate(data.settings, options.asOf);
@@ -65,10 +76,12 @@ export async function finalizeInvoices(
           sequences: data.sequences,
           credits: data.credits,
           invoices: deducted,
+          log: access,
         },
         draft,
         catalog.contract(draft.contract),
         issueDate,
+        options,
       );
       if (blocker !== null) throw new UserError(blocker);
     }

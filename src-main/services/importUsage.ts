@@ -8,6 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname, join, dirname } from 'node:path';
 import { UserError } from '../domain/errors';
+import { recordActivity, type ChangeOrigin } from './activity';
 import type { Store } from '../store/store';
 import {
   formatRules,
@@ -35,7 +36,7 @@ export interface ImportProgress {
   rows: number;
 }
 
-export interface ImportUsageOptions {
+export interface ImportUsageOptions extends ChangeOrigin {
   /** Detected from the file's content when absent. */
   format?: UsageFormat;
   /** Field → CSV column to read it from (`{ quantity: 'units' }`). */
@@ -111,7 +112,15 @@ export async function importUsage(
     throw error;
   }
   const staged = await staging.finish(input.sha256());
-  await commitStaged(store, staged);
+  await commitStaged(store, staged, (book) => {
+    const batch = staged.batch;
+    if (batch === null) return;
+    recordActivity(book, options, {
+      action: 'usage.import',
+      subject: batch.id,
+      summary: `Imported ${batch.file_name} as usage batch ${batch.id}: ${staged.accepted} accepted, ${staged.duplicates} duplicates, ${staged.rejected} rejected.`,
+    });
+  });
   report();
   return {
     batch: staged.batch?.id ?? null,

@@ -8,6 +8,7 @@ import { billedUsagePeriods, invoicesBillingEvents } from '../domain/batch-billi
 import type { ReadonlyStoreData, UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
 import { customersByPeriod } from '../usage/reader';
+import { recordActivity, type ChangeOrigin } from './activity';
 
 /** Every batch, oldest first, rolled-back ones included (marked). */
 export function listBatches(store: Store): UsageBatch[] {
@@ -19,7 +20,11 @@ export function listBatches(store: Store): UsageBatch[] {
  * invoice. The batch stays listed, marked rolled back, so its `seq` is never reused;
  * its files are left for the store's pruning (a backup may still refer to them).
  */
-export async function rollbackBatch(store: Store, batchId: string): Promise<UsageBatch> {
+export async function rollbackBatch(
+  store: Store,
+  batchId: string,
+  origin: ChangeOrigin = {},
+): Promise<UsageBatch> {
   const data = store.read();
   const batch = data.usage_batches.find((candidate) => candidate.id === batchId);
   if (batch === undefined) throw new UserError(`There is no usage batch '${batchId}'.`);
@@ -37,7 +42,7 @@ export async function rollbackBatch(store: Store, batchId: string): Promise<Usag
     );
   }
   const finalizedIds = finalizedSince(data, batch.seq);
-  return store.update((draft) => {
+  return store.update((draft, book) => {
     const target = draft.usage_batches.find((candidate) => candidate.id === batchId);
     if (
       target === undefined ||
@@ -51,6 +56,11 @@ export async function rollbackBatch(store: Store, batchId: string): Promise<Usag
     target.rolled_back_at = new Date().toISOString();
     target.segments = [];
     target.index = null;
+    recordActivity(book, origin, {
+      action: 'usage.rollback',
+      subject: batchId,
+      summary: `Rolled back usage batch ${batchId} (${target.file_name}).`,
+    });
     return target;
   });
 }

@@ -9,13 +9,14 @@ import { Dec } from '../domain/money';
 import type { Store } from '../store/store';
 import { findInvoice, invoicePresenter, type InvoiceView } from './present';
 import { resolveRunDate } from './runDate';
+import { recordActivity, type ChangeOrigin } from './activity';
 
 export async function voidInvoice(
   store: Store,
   reference: string,
-  options: { asOf?: string } = {},
+  options: { asOf?: string } & ChangeOrigin = {},
 ): Promise<InvoiceView> {
-  return store.update((data) => {
+  return store.update((data, access) => {
     const voidedOn = resolveRunDate(data.settings, options.asOf);
     const invoice = findInvoice(data, reference);
     const name = invoice.number ?? invoice.id;
@@ -45,6 +46,13 @@ export async function voidInvoice(
     }
     invoice.status = 'void';
     invoice.voided_on = voidedOn;
+    recordActivity(access, options, {
+      action: 'invoice.void',
+      customer: invoice.customer,
+      invoice: name,
+      subject: invoice.id,
+      summary: `Voided invoice ${name} on ${voidedOn}.`,
+    });
     return invoicePresenter(data, voidedOn)(invoice);
   });
 }

@@ -6,6 +6,7 @@
  * activity log) is one more entry here.
  */
 import { z } from 'zod';
+import { activityEntrySchema } from '../domain/activity';
 import { emailRecordSchema } from '../domain/email-record';
 import { creditNoteSchema, invoiceSchema } from '../domain/invoice';
 import { paymentSchema } from '../domain/model';
@@ -49,6 +50,11 @@ export const PERIOD_COLLECTIONS = {
   email_records: declare({
     item: emailRecordSchema,
     periodOf: (record, invoicePeriod) => invoicePeriod(record.invoice) ?? monthOf(record.at),
+  }),
+  /** The log of changes, by the month they were made in: a change appends to one document. */
+  activity: declare({
+    item: activityEntrySchema,
+    periodOf: (entry) => monthOf(entry.at),
   }),
 };
 

@@ -24,9 +24,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     // Schema 2 partitions the book on disk (docs/architecture.md, "Store"), and the
     // store writes it out partitioned. What the book holds is unchanged, but schema-1
-    // files written before invoice emails were recorded have no email records.
+    // files written before invoice emails and the activity log were kept have neither.
     from: 1,
-    migrate: (document) => ({ email_records: [], ...document }),
+    migrate: (document) => ({ email_records: [], activity: [], ...document }),
   },
 ];
 

@@ -1,12 +1,13 @@
 /**
  * The rules no update may break, whatever the screen or command that made it: what
  * was issued to a customer stays as issued (billing.md §8), and numbers are never
- * reused. Checked before every commit on what the commit changes only: an item of a
+ * reused, and the activity log is only appended to. Checked before every commit on what the commit changes only: an item of a
  * collection that the update replaced or removed is judged against the committed one
  * (an item it did not touch is the committed object itself, so it is not looked at).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { UserError } from '../domain/errors';
+import type { ActivityEntry } from '../domain/activity';
 import type { CreditNote, Invoice, StoredInvoiceStatus } from '../domain/invoice';
 import type { CollectionName } from './collections';
 
@@ -61,10 +62,17 @@ function assertCreditNoteKept(old: CreditNote, next: CreditNote | undefined): vo
   }
 }
 
+function assertActivityEntryKept(old: ActivityEntry, next: ActivityEntry | undefined): void {
+  if (!next || !isDeepStrictEqual(old, next)) {
+    throw new UserError('The activity log is append-only: an entry once written never changes.');
+  }
+}
+
 /** The rule of each collection whose items may not change freely. */
 export const ITEM_RULES: Partial<Record<CollectionName, ItemRule>> = {
   invoices: assertFinalizedInvoiceKept,
   credit_notes: assertCreditNoteKept,
+  activity: assertActivityEntryKept,
 };
 
 export function assertSequencesNeverDecrease(

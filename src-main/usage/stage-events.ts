@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../domain/errors';
 import type { UsageBatch } from '../store/data';
-import type { Store } from '../store/store';
+import type { DraftBook, Store } from '../store/store';
 import { jsonRowHandler, NDJSON } from './formats/json';
 import type { RowSink } from './formats/types';
 import type { SegmentEvent } from './segment';
@@ -48,14 +48,22 @@ export function stagingSink(
 }
 
 /**
- * Commits a staged batch in its own store update. When the commit check refuses it,
+ * Commits a staged batch in its own store update, with what `alongside` records of it
+ * (the activity log). When the commit check refuses it,
  * its files are deleted at once; after any other failure the document may be on disk
  * after all, so the store's pruning decides.
  */
-export async function commitStaged(store: Store, staged: StagedBatch): Promise<void> {
+export async function commitStaged(
+  store: Store,
+  staged: StagedBatch,
+  alongside?: (book: DraftBook) => void,
+): Promise<void> {
   if (staged.batch === null) return;
   try {
-    await store.update((draft) => staged.commit(draft));
+    await store.update((draft, book) => {
+      staged.commit(draft);
+      alongside?.(book);
+    });
   } catch (error) {
     if (error instanceof UserError) staged.discard();
     throw error;

@@ -52,6 +52,7 @@ describe('runMigrations', () => {
   it('has a step for every version up to the current one', () => {
     expect(runMigrations({ schemaVersion: 1 }, MIGRATIONS, 'store.json')).toEqual({
       email_records: [],
+      activity: [],
       schemaVersion: CURRENT_SCHEMA_VERSION,
     });
   });
@@ -86,7 +87,12 @@ describe('opening store.json', () => {
     const whole = JSON.parse(original) as Record<string, unknown>;
     const store = await folder.open({ now: FIXTURE_DAY });
     // Fields added since the fixture was written take their defaults.
-    const migrated = { email_records: [], ...whole, schemaVersion: CURRENT_SCHEMA_VERSION };
+    const migrated = {
+      email_records: [],
+      activity: [],
+      ...whole,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+    };
     expect(store.read()).toMatchObject(migrated);
 
     const [backup, ...others] = await store.listBackups();

@@ -15,8 +15,14 @@ describe('openStore', () => {
     try {
       const expected = { ...emptyStoreData(), last_daily_backup: today() };
       expect(store.read()).toEqual(expected);
-      const { invoices, credit_notes, payments, email_records, ...main } = expected;
-      expect([invoices, credit_notes, payments, email_records]).toEqual([[], [], [], []]);
+      const { invoices, credit_notes, payments, email_records, activity, ...main } = expected;
+      expect([invoices, credit_notes, payments, email_records, activity]).toEqual([
+        [],
+        [],
+        [],
+        [],
+        [],
+      ]);
       expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toEqual({
         ...main,
         book_files: { commit: 1, periods: {}, index: null, summaries: {}, backed_up_at: 1 },

@@ -1,8 +1,12 @@
 import type { Command } from '../command';
 import { agingCommand } from './aging';
+import { activityCommand } from './activity';
 import { backupsCommand } from './backups';
 import { billCommand } from './bill';
+import { contractsCommand } from './contracts';
 import { creditNoteCommand } from './credit-note';
+import { creditsCommand } from './credits';
+import { customersCommand } from './customers';
 import { demoCommand } from './demo';
 import { dumpCommand } from './dump';
 import { emailCommand } from './email';
@@ -17,6 +21,7 @@ import { invoicesCommand } from './invoices';
 import { loadCommand } from './load';
 import { marketplaceExportCommand } from './marketplace-export';
 import { payCommand } from './pay';
+import { plansCommand } from './plans';
 import { restoreCommand } from './restore';
 import { rollbackBatchCommand } from './rollback-batch';
 import { serveCommand } from './serve';
@@ -30,6 +35,10 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   loadCommand,
   dumpCommand,
+  customersCommand,
+  plansCommand,
+  contractsCommand,
+  creditsCommand,
   importUsageCommand,
   usageBatchesCommand,
   rollbackBatchCommand,
@@ -48,6 +57,7 @@ export const COMMANDS: readonly Command[] = [
   agingCommand,
   marketplaceExportCommand,
   uptimeCommand,
+  activityCommand,
   backupsCommand,
   restoreCommand,
   demoCommand,
