@@ -23,6 +23,15 @@ export const PROCEDURE_NAMES = [
   'dashboard',
   // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
   // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+  // ---- settings, statement (app-settings)
+  'settings',
+  'updateSettings',
+  'smtpPasswordStatus',
+  'setSmtpPassword',
+  'sendTestEmail',
+  'listBackups',
+  'restoreBackup',
+  'customerStatement',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
