@@ -43,9 +43,11 @@ export function statementDocument(
     customer: customerParty(customer, statement.customer),
     facts: [
       { label: 'Statement date', value: date(statement.to) },
-      { label: 'From', value: date(statement.from) },
-      { label: 'To', value: date(statement.to) },
       { label: 'Customer ID', value: statement.customer },
+      ...owed.map((section) => ({
+        label: several ? `Balance due (${section.currency})` : 'Balance due',
+        value: formatAmount(section.closing_balance, section.currency, locale),
+      })),
     ],
     columns: { quantity: 'CHARGES', unitPrice: 'PAYMENTS & CREDITS', amount: 'BALANCE' },
     rows: statement.currencies.flatMap((section) =>
@@ -53,10 +55,14 @@ export function statementDocument(
     ),
     totals: statement.currencies.flatMap((section) => sectionTotals(section, locale, several)),
     payments: [],
-    notes:
-      statement.currencies.length === 0
+    notes: [
+      ...(statement.currencies.length === 0
         ? [`${customer?.name ?? statement.customer} had no invoices up to ${date(statement.to)}.`]
-        : ['A balance below zero is money we hold for you; it is taken off your next invoices.'],
+        : []),
+      ...(statement.currencies.some(wentBelowZero)
+        ? ['A balance below zero is money we hold for you; it is taken off your next invoices.']
+        : []),
+    ],
     instructions:
       owed.length === 0
         ? { heading: 'Nothing is due', lines: ['Thank you: this account has no balance to pay.'] }
@@ -134,4 +140,10 @@ function sectionTotals(
       : [{ label: 'Voided invoices', amount: minus(section.voided), strong: false }]),
     { label: `Closing balance${inCurrency}`, amount: money(section.closing_balance), strong: true },
   ];
+}
+
+function wentBelowZero(section: StatementSection): boolean {
+  return [section.opening_balance, ...section.entries.map((entry) => entry.balance)].some(
+    (balance) => new Dec(balance).lt(0),
+  );
 }
