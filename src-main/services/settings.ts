@@ -17,7 +17,7 @@ import { recordActivity, type ChangeOrigin } from './activity';
 import { isEmailAddress, send, senderOf } from './email';
 
 export function currentSettings(store: Store): Settings {
-  return store.read().settings as Settings;
+  return store.read().settings;
 }
 
 /**

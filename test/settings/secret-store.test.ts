@@ -76,10 +76,8 @@ describe('the SMTP password', () => {
     const secrets = new EncryptedFileSecrets(join(dir, 'profile', 'smtp.bin'), fakeKeychain());
     const desktop = withKeychain(backend, secrets);
 
-    expect(await backend.call('setSmtpPassword', { password: 'pw' })).toMatchObject({
-      ok: false,
-      error: { code: 'refused', message: expect.stringMatching(/^Without the desktop app/) },
-    });
+    const refused = await backend.call('setSmtpPassword', { password: 'pw' });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^Without the desktop app/);
     expect(await desktop.call('setSmtpPassword', { password: 'pw' })).toEqual({
       ok: true,
       value: { place: 'keychain', smtp_password_set: true },
