@@ -440,6 +440,11 @@ export const contract = {
     input: none,
     output: z.array(backupSchema),
   }),
+  backUpNow: procedure({
+    summary: 'Back the book up now (reason "manual")',
+    input: none,
+    output: backupSchema,
+  }),
   restoreBackup: procedure({
     summary: 'Bring back a backup, after backing up the current state',
     input: z.strictObject({ name: z.string().min(1, 'names no backup') }),

@@ -21,6 +21,7 @@ import { bookOverview } from '../services/overview';
 import { recordUptime } from '../services/uptime';
 import { voidInvoice } from '../services/voidInvoice';
 import {
+  backUpNow,
   backups,
   currentSettings,
   restoreBackup,
@@ -185,6 +186,7 @@ export function createHandlers({
     sendTestEmail: async ({ to, password }) =>
       sendTestEmail(store, to, password ?? (await secrets.smtpPassword())),
     listBackups: () => backups(store),
+    backUpNow: () => backUpNow(store),
     restoreBackup: ({ name }) => restoreBackup(store, name, FROM_THE_APP),
     customerStatement: async (request) => {
       const { statement, file_name, bytes } = await statementPdf(store, request);

@@ -30,6 +30,7 @@ export const PROCEDURE_NAMES = [
   'setSmtpPassword',
   'sendTestEmail',
   'listBackups',
+  'backUpNow',
   'restoreBackup',
   'customerStatement',
 ] as const;

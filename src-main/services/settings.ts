@@ -71,6 +71,11 @@ export function backups(store: Store): Promise<BackupInfo[]> {
   return store.listBackups();
 }
 
+/** A backup the desk asked for, before a change it may want to undo. */
+export function backUpNow(store: Store): Promise<BackupInfo> {
+  return store.backup('manual');
+}
+
 export interface RestoredBackup {
   restored: string;
   /** The backup of the state just before the restore: restoring it undoes the restore. */

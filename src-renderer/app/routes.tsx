@@ -4,6 +4,7 @@ import { ComingScreen } from '../features/coming/ComingScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { InvoicePage } from '../features/invoices/InvoicePage';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportWizard } from '../features/usage/ImportWizard';
 import { UsageScreen } from '../features/usage/UsageScreen';
 import { Layout } from './Layout';
@@ -24,7 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'invoices/:reference', element: <InvoicePage /> },
       { path: 'payments', element: <ComingScreen screen="payments" /> },
       { path: 'credits', element: <ComingScreen screen="credits" /> },
-      { path: 'settings', element: <ComingScreen screen="settings" /> },
+      { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <NotFound /> },
     ],
   },

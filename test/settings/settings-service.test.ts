@@ -9,6 +9,7 @@ import { loadBundle } from '../../src-main/bundle/load';
 import { UserError } from '../../src-main/domain/errors';
 import { listActivity } from '../../src-main/services/activity';
 import {
+  backUpNow,
   backups,
   currentSettings,
   restoreBackup,
@@ -110,7 +111,8 @@ describe('the settings service', () => {
 
   it('restores a backup after saving the current state, and logs the restore', async () => {
     await updateSettings(temp.store(), { seller: { name: 'Before' } });
-    const taken = await temp.store().backup('before-change');
+    const taken = await backUpNow(temp.store());
+    expect(taken.reason).toBe('manual');
     await loadBundle(temp.store(), bookOf({ customers: [ACME] }));
     await updateSettings(temp.store(), { seller: { name: 'After' } });
     expect(temp.store().read().customers).toHaveLength(1);
