@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-main/domain/errors';
 import { Dec } from '../../src-main/domain/money';
@@ -13,6 +15,10 @@ import { bill } from '../support/billing-store';
 import { withOpenInvoices } from '../support/payment-books';
 import { pdfInfo, pdfText } from '../support/pdf';
 import { useTempStore } from '../support/temp-store';
+import { openBackend } from '../../src-main/api/backend';
+
+const run = promisify(execFile);
+const SCREENSHOT = new URL('../../docs/screenshots/statement', import.meta.url).pathname;
 
 /**
  * Acme: INV-2026-00001 ($102.50, 2 Nov), a $50 credit note (5 Nov), a $60 payment
@@ -166,6 +172,9 @@ describe('a customer statement', () => {
     expect(text).toMatch(/Closing balance\s+\$92\.50/);
     expect((await pdfInfo(out)).Title).toBe('Statement Nov 1, 2026 – Dec 31, 2026');
 
+    // The page as a reader sees it, for docs/screenshots/.
+    await run('pdftoppm', ['-png', '-r', '80', '-singlefile', out, SCREENSHOT]);
+
     await writeFile(out, 'mine');
     await expect(
       writeStatementPdf(temp.store(), {
@@ -175,5 +184,39 @@ describe('a customer statement', () => {
         out,
       }),
     ).rejects.toThrow(UserError);
+  });
+
+  it('is answered by the API with its figures and the PDF, for the customer page', async () => {
+    await acmeAccount(temp.store());
+    await temp.store().close();
+    const backend = await openBackend(join(temp.dir(), 'data'));
+    try {
+      const outcome = await backend.call('customerStatement', {
+        customer: 'acme',
+        from: '2026-12-01',
+        to: '2026-12-31',
+      });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      const answer = outcome.value as {
+        file_name: string;
+        pdf_base64: string;
+        currencies: { opening_balance: string; closing_balance: string; entries: number }[];
+      };
+      expect(answer.file_name).toBe('statement-acme-2026-12-01-2026-12-31.pdf');
+      expect(answer.currencies).toEqual([
+        expect.objectContaining({ opening_balance: '-7.50', closing_balance: '92.50', entries: 1 }),
+      ]);
+      const pdf = join(temp.dir(), answer.file_name);
+      await writeFile(pdf, Buffer.from(answer.pdf_base64, 'base64'));
+      expect(await pdfText(pdf)).toContain('Opening balance on Dec 1, 2026');
+      const refused = await backend.call('customerStatement', {
+        customer: 'acme',
+        from: '2026-12-31',
+        to: '2026-12-01',
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
+    } finally {
+      await backend.close();
+    }
   });
 });
