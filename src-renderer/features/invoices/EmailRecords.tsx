@@ -28,7 +28,9 @@ export function EmailRecords({ emails }: { emails: EmailRecord[] | null }) {
             <td>
               {STATUS_WORDS[email.status]}
               {email.error && <span className="field__hint"> — {email.error}</span>}
-              {email.outbox_file && <span className="field__hint"> ({email.outbox_file})</span>}
+              {email.outbox_file && (
+                <span className="field__hint"> — in the data folder as {email.outbox_file}</span>
+              )}
             </td>
           </tr>
         ))}

@@ -289,6 +289,15 @@ export function InvoicePage() {
               )}
             </Section>
           )}
+          {finalized && (
+            <Section title="Send">
+              <DocumentActions
+                invoices={[{ ...invoice, customer_name: customer.name }]}
+                onEmailed={() => void refreshEmails()}
+              />
+              <EmailRecords emails={emails} />
+            </Section>
+          )}
         </div>
         <div className="stack">
           <Section title="Amounts">
@@ -300,15 +309,6 @@ export function InvoicePage() {
               reference={invoice.number ?? invoice.id}
             />
           </Section>
-          {finalized && (
-            <Section title="Send">
-              <DocumentActions
-                invoices={[{ ...invoice, customer_name: customer.name }]}
-                onEmailed={() => void refreshEmails()}
-              />
-              <EmailRecords emails={emails} />
-            </Section>
-          )}
         </div>
       </div>
       <LineExplanationDrawer explained={explained} onClose={() => setExplained(null)} />

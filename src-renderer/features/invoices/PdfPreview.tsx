@@ -35,8 +35,8 @@ export function PdfPreview({ reference }: { reference: string }) {
     <div className="stack">
       <iframe ref={frame} className="pdf-preview" src={pdf.url} title={`PDF of ${reference}`} />
       <div className="toolbar">
-        <a className="button" href={pdf.url} download={pdf.fileName}>
-          Download {pdf.fileName}
+        <a className="button" href={pdf.url} download={pdf.fileName} title={pdf.fileName}>
+          Download PDF
         </a>
         <button type="button" className="button" onClick={() => printFrame(frame.current)}>
           Print
