@@ -5,7 +5,7 @@
  * aging report moving with it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src-main/domain/money';
@@ -131,6 +131,20 @@ describe('documents and payments over HTTP', () => {
       }),
     );
     expect(paid).toMatchObject({ invoice: { number: first, status: 'paid', balance_due: '0.00' } });
+
+    const logged = readdirSync(join(t.dataDir(), 'periods'))
+      .filter((name) => name.endsWith('.json'))
+      .flatMap(
+        (name) =>
+          (
+            JSON.parse(readFileSync(join(t.dataDir(), 'periods', name), 'utf8')) as {
+              activity?: { action: string; door: string; invoice: string }[];
+            }
+          ).activity ?? [],
+      );
+    expect(logged).toContainEqual(
+      expect.objectContaining({ action: 'payment.record', door: 'app', invoice: first }),
+    );
 
     const after = value<ProcedureOutput<'aging'>>(await t.outcome('aging', {}));
     const usd = (report: typeof after) => report.currencies.find((c) => c.currency === 'USD');

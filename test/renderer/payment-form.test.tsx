@@ -26,7 +26,7 @@ function setup(onRecord = vi.fn<(payment: PaymentEntry) => Promise<string | null
 
 describe('PaymentForm', () => {
   it('offers the balance due and records what a German desk types, as an exact decimal', async () => {
-    const onRecord = vi.fn(async () => null);
+    const onRecord = vi.fn(() => Promise.resolve(null));
     const { amount, submit } = setup(onRecord);
     await userEvent.clear(amount);
     await userEvent.type(amount, '1.000,25');
@@ -42,7 +42,7 @@ describe('PaymentForm', () => {
   });
 
   it('offers the balance due written as the locale writes it, and records it as is', async () => {
-    const onRecord = vi.fn(async () => null);
+    const onRecord = vi.fn(() => Promise.resolve(null));
     const { amount, submit } = setup(onRecord);
     expect(amount).toHaveValue('1234,50');
     await userEvent.click(submit);
@@ -64,7 +64,7 @@ describe('PaymentForm', () => {
   it('shows the desk’s refusal next to the field it is about', async () => {
     const message =
       'The payment date 2026-01-01 is before the issue date 2026-11-30; invoice INV-1 could not be paid then.';
-    const { submit } = setup(vi.fn(async () => message));
+    const { submit } = setup(vi.fn(() => Promise.resolve(message)));
     await userEvent.click(submit);
     const date = screen.getByLabelText('Received on');
     expect(await screen.findByRole('alert')).toHaveTextContent(message);

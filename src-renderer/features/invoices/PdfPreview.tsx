@@ -33,7 +33,13 @@ export function PdfPreview({ reference }: { reference: string }) {
   if (!pdf) return <p className="muted">Rendering the PDF…</p>;
   return (
     <div className="stack">
-      <iframe ref={frame} className="pdf-preview" src={pdf.url} title={`PDF of ${reference}`} />
+      <iframe
+        ref={frame}
+        className="pdf-preview"
+        // The whole width of the page in view: the column is narrower than a sheet.
+        src={`${pdf.url}#view=FitH`}
+        title={`PDF of ${reference}`}
+      />
       <div className="toolbar">
         <a className="button" href={pdf.url} download={pdf.fileName} title={pdf.fileName}>
           Download PDF
