@@ -170,6 +170,10 @@ const TIME_NAVIGATION = `(async ([name, wanted, content]) => new Promise((done) 
 const SCROLL_FRAMES = `(async (by) => new Promise((done) => {
   const list = document.querySelector('.virtual-scroll');
   const intervals = [];
+  // Tasks of the page's main thread over 50 ms: the app's own work, apart from raster.
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
   let last = performance.now();
   const end = last + 3000;
   const step = (now) => {
@@ -177,7 +181,10 @@ const SCROLL_FRAMES = `(async (by) => new Promise((done) => {
     last = now;
     list.scrollTop += by;
     if (now < end) requestAnimationFrame(step);
-    else done(intervals.slice(1));
+    else {
+      observer.disconnect();
+      done({ intervals: intervals.slice(1), longTasks });
+    }
   };
   requestAnimationFrame(step);
 }))`;
@@ -194,13 +201,20 @@ const FIRST_ROW = '.virtual-row a';
 const showsScreen = (page: Page, name: string) => timeNavigation(page, name, 'h1', name);
 
 /** Scrolls the list for 3 s, `by` px a frame; answers the frame intervals. */
-const scrollFrames = (page: Page, by: number) => page.evaluate<number[]>(`${SCROLL_FRAMES}(${by})`);
+const scrollFrames = (page: Page, by: number) =>
+  page.evaluate<ScrollFrames>(`${SCROLL_FRAMES}(${by})`);
+
+interface ScrollFrames {
+  intervals: number[];
+  longTasks: number[];
+}
 
 /** Frames over 1.5× the median interval, so the count holds at any refresh rate. */
-function frameReport(intervals: number[]): string {
+function frameReport({ intervals, longTasks }: ScrollFrames): string {
   const typical = median(intervals);
   const dropped = intervals.filter((interval) => interval > typical * 1.5).length;
-  return `${intervals.length} frames, median interval ${typical.toFixed(1)} ms, worst ${Math.max(...intervals).toFixed(1)} ms, ${dropped} dropped`;
+  const longest = longTasks.length === 0 ? 0 : Math.max(...longTasks);
+  return `${intervals.length} frames, median interval ${typical.toFixed(1)} ms, worst ${Math.max(...intervals).toFixed(1)} ms, ${dropped} dropped; ${longTasks.length} main-thread tasks over 50 ms (longest ${longest.toFixed(0)} ms)`;
 }
 
 async function main(): Promise<void> {
