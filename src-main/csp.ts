@@ -13,7 +13,7 @@ const DIRECTIVES = [
   "connect-src 'self'",
   "object-src 'none'",
   // The invoice page previews and prints a PDF the page itself made (a blob: URL).
-  "frame-src blob:",
+  'frame-src blob:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
