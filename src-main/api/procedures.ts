@@ -21,8 +21,14 @@ export const PROCEDURE_NAMES = [
   'grantCredit',
   'recordUptime',
   'dashboard',
-  // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
-  // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+  // ---- documents and payments (app-month)
+  'invoicePdf',
+  'startPdfExport',
+  'startInvoiceEmails',
+  'invoiceEmails',
+  'recordPayment',
+  'aging',
+
   // ---- settings, statement (app-settings)
   'settings',
   'updateSettings',
