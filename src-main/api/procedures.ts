@@ -23,6 +23,10 @@ export const PROCEDURE_NAMES = [
   'dashboard',
   // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
   // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+  // ---- plans (app-plans)
+  'addPlan',
+  'editPlan',
+  'simulatePrice',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
