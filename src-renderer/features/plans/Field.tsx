@@ -41,7 +41,7 @@ export function Field({
         readOnly={readOnly}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
-        onChange={(event) => onChange(event.target.value.trim())}
+        onChange={(event) => onChange(numeric ? event.target.value.trim() : event.target.value)}
       />
       {hint && (
         <p id={`${id}-hint`} className="field__hint">

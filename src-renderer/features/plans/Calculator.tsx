@@ -1,0 +1,168 @@
+import { useId, useState } from 'react';
+import type { Meter, Plan } from '../../../src-main/domain/model';
+import { useSession } from '../../app/session';
+import { Money } from '../../ui/Money';
+import { parseQuantity, quote, type CalculatorInput } from './calculator';
+import { LineBreakdown } from './LineBreakdown';
+import type { DraftProblems } from './planDraft';
+
+type Entries = Record<string, string>;
+
+/**
+ * "What would 1.2M API calls cost": quantities per meter typed in, the plan's price
+ * and every line's breakdown, following the draft as it changes.
+ */
+export function Calculator({
+  plan,
+  meters,
+  problems,
+}: {
+  plan: Plan;
+  meters: readonly Meter[];
+  problems: DraftProblems;
+}) {
+  const locale = useSession((session) => session.locale);
+  const [quantities, setQuantities] = useState<Entries>({});
+  const [transactions, setTransactions] = useState<Entries>({});
+  const [reserved, setReserved] = useState<Entries>({});
+  const charged = [...new Set(plan.charges.map((charge) => charge.meter))];
+  const nameOf = (code: string) => meters.find((meter) => meter.code === code)?.name ?? code;
+  const unitOf = (code: string) => meters.find((meter) => meter.code === code)?.unit ?? 'unit';
+
+  const valid = (entries: Entries): Entries => {
+    const values: Entries = {};
+    for (const [meter, text] of Object.entries(entries)) {
+      const value = parseQuantity(text, locale);
+      if (value !== null) values[meter] = value;
+    }
+    return values;
+  };
+  const isWrong = (text: string | undefined) =>
+    text !== undefined && text.trim() !== '' && parseQuantity(text, locale) === null;
+  const usage: CalculatorInput = {
+    quantity: valid(quantities),
+    transactions: valid(transactions),
+    reserved: valid(reserved),
+  };
+  const result = problems.size === 0 ? quote(plan, meters, usage) : null;
+
+  return (
+    <section className="card calculator" aria-labelledby="calculator-title">
+      <h2 id="calculator-title" className="card__title">
+        Calculator
+      </h2>
+      <p className="field__hint">
+        What one {plan.interval === 'year' ? 'year' : 'month'} of this plan costs for the usage you
+        type (1.2M, 250k or 1,200,000), priced as the bill run prices it, before discount, tax and
+        credits.
+      </p>
+      {charged.length > 0 && (
+        <div className="calculator__inputs">
+          {charged.map((meter) => (
+            <QuantityField
+              key={meter}
+              label={`${nameOf(meter)} (${unitOf(meter)}s)`}
+              value={quantities[meter] ?? ''}
+              wrong={isWrong(quantities[meter])}
+              onChange={(text) => setQuantities({ ...quantities, [meter]: text })}
+            />
+          ))}
+          {plan.charges
+            .filter((charge) => charge.model === 'percentage')
+            .map((charge) => (
+              <QuantityField
+                key={`transactions-${charge.meter}`}
+                label={`${nameOf(charge.meter)}: transaction amount (${plan.currency})`}
+                value={transactions[charge.meter] ?? ''}
+                wrong={isWrong(transactions[charge.meter])}
+                onChange={(text) => setTransactions({ ...transactions, [charge.meter]: text })}
+              />
+            ))}
+          {plan.charges
+            .filter((charge) => charge.model === 'capacity')
+            .map((charge) => (
+              <QuantityField
+                key={`reserved-${charge.meter}`}
+                label={`${nameOf(charge.meter)}: reserved`}
+                value={reserved[charge.meter] ?? ''}
+                wrong={isWrong(reserved[charge.meter])}
+                onChange={(text) => setReserved({ ...reserved, [charge.meter]: text })}
+              />
+            ))}
+        </div>
+      )}
+      {result === null ? (
+        <p className="notice" role="status">
+          The calculator waits until the plan has no problems.
+        </p>
+      ) : (
+        <table className="table table--compact calculator__result" aria-label="Price">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.lines.map((line, index) => (
+              <tr key={index}>
+                <td>
+                  {line.description}
+                  <LineBreakdown line={line} currency={plan.currency} />
+                </td>
+                <td className="num">
+                  <Money amount={line.amount} currency={plan.currency} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="num calculator__total" aria-label="Calculated total">
+                <Money amount={result.total} currency={plan.currency} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function QuantityField({
+  label,
+  value,
+  wrong,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  wrong: boolean;
+  onChange: (text: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value}
+        inputMode="decimal"
+        autoComplete="off"
+        className="plan-number"
+        placeholder="0"
+        aria-invalid={wrong ? true : undefined}
+        aria-describedby={wrong ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {wrong && (
+        <p id={`${id}-error`} className="field__error">
+          {`'${value}' is not a quantity such as 1200000, 1.2M or 250k.`}
+        </p>
+      )}
+    </div>
+  );
+}
