@@ -88,8 +88,13 @@ export function ChargeEditor({
             </select>
           </div>
         )}
-        <button type="button" className="button button--quiet charge__remove" onClick={onRemove}>
-          Remove charge<span className="visually-hidden"> {index + 1}</span>
+        <button
+          type="button"
+          className="button button--quiet charge__remove"
+          aria-label={`Remove charge ${index + 1}`}
+          onClick={onRemove}
+        >
+          Remove charge
         </button>
       </div>
 

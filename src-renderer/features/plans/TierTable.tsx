@@ -83,9 +83,10 @@ export function TierTable({ tiers, currency, path, problems, onChange }: TierTab
                     <button
                       type="button"
                       className="button button--quiet"
+                      aria-label={`Remove ${row}`}
                       onClick={() => onChange(removeTier(tiers, index))}
                     >
-                      Remove<span className="visually-hidden"> {row}</span>
+                      Remove
                     </button>
                   )}
                 </td>
