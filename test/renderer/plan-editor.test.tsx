@@ -132,7 +132,7 @@ describe('the plan editor', () => {
 
   it('prices typed usage with the bill run’s code and follows the draft', () => {
     openEditor();
-    type('API calls (calls)', '1.2M');
+    type('API calls (call)', '1.2M');
     // 100 base fee + 1,000 × 0.01 + 1,199,000 × 0.005
     expect(total()).toBe('$6,105.00');
     expect(screen.getByText(/Tier 2:/)).toHaveTextContent('Tier 2: 1,199,000 × $0.005 = $5,995.00');

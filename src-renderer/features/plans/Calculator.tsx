@@ -61,7 +61,7 @@ export function Calculator({
           {charged.map((meter) => (
             <QuantityField
               key={meter}
-              label={`${nameOf(meter)} (${unitOf(meter)}s)`}
+              label={`${nameOf(meter)} (${unitOf(meter)})`}
               value={quantities[meter] ?? ''}
               wrong={isWrong(quantities[meter])}
               onChange={(text) => setQuantities({ ...quantities, [meter]: text })}

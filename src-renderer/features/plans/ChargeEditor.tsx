@@ -30,7 +30,7 @@ export function ChargeEditor({
   const model = CHARGE_MODELS.find((entry) => entry.model === charge.model);
   const meterName = meters.find((meter) => meter.code === charge.meter)?.name ?? charge.meter;
   const set = (fields: Partial<Record<string, string | null>>) =>
-    onChange({ ...charge, ...fields } as Charge);
+    onChange({ ...charge, ...fields });
   const optional = (value: string) => (value === '' ? null : value);
 
   return (
@@ -38,6 +38,14 @@ export function ChargeEditor({
       <legend>
         Charge {index + 1}: {meterName}
       </legend>
+      <button
+        type="button"
+        className="button button--quiet charge__remove"
+        aria-label={`Remove charge ${index + 1}`}
+        onClick={onRemove}
+      >
+        Remove charge
+      </button>
       <div className="charge__row">
         <div className="field">
           <label htmlFor={ids.meter}>Meter</label>
@@ -88,14 +96,6 @@ export function ChargeEditor({
             </select>
           </div>
         )}
-        <button
-          type="button"
-          className="button button--quiet charge__remove"
-          aria-label={`Remove charge ${index + 1}`}
-          onClick={onRemove}
-        >
-          Remove charge
-        </button>
       </div>
 
       <div className="charge__row">

@@ -88,10 +88,7 @@ function EditorForm({ onSaved }: { onSaved: (plan: Plan) => Promise<void> }) {
             type="button"
             className="button button--primary"
             disabled={saving || problems.size > 0}
-            onClick={async () => {
-              const plan = await save();
-              if (plan) await onSaved(plan);
-            }}
+            onClick={() => void save().then((plan) => (plan ? onSaved(plan) : undefined))}
           >
             {saving ? 'Saving…' : editing === null ? 'Add plan' : 'Save plan'}
           </button>
@@ -130,6 +127,8 @@ function EditorForm({ onSaved }: { onSaved: (plan: Plan) => Promise<void> }) {
               error={problems.get('currency')}
               onChange={(value) => set({ currency: value.toUpperCase() })}
             />
+          </div>
+          <div className="charge__row">
             <div className="field">
               <label htmlFor={intervalId}>Billed every</label>
               <select
@@ -141,8 +140,6 @@ function EditorForm({ onSaved }: { onSaved: (plan: Plan) => Promise<void> }) {
                 <option value="year">Year (fees in advance)</option>
               </select>
             </div>
-          </div>
-          <div className="charge__row">
             <Field
               label="Base fee"
               numeric
