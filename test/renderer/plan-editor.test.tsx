@@ -132,6 +132,11 @@ describe('the plan editor', () => {
 
   it('prices typed usage with the bill run’s code and follows the draft', () => {
     openEditor();
+    type('API calls (call)', 'lots');
+    expect(screen.getByRole('textbox', { name: 'API calls (call)' })).toHaveAccessibleDescription(
+      'API calls (call) is not a quantity such as 1200000, 1.2M or 250k.',
+    );
+    expect(total()).toBe('$100.00');
     type('API calls (call)', '1.2M');
     // 100 base fee + 1,000 × 0.01 + 1,199,000 × 0.005
     expect(total()).toBe('$6,105.00');

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Meter, Plan } from '../../../src-main/domain/model';
 import { useSession } from '../../app/session';
 import { Money } from '../../ui/Money';
+import { Field } from './Field';
 import { parseQuantity, quote, type CalculatorInput } from './calculator';
 import { LineBreakdown } from './LineBreakdown';
 import type { DraftProblems } from './planDraft';
@@ -37,8 +38,11 @@ export function Calculator({
     }
     return values;
   };
-  const isWrong = (text: string | undefined) =>
-    text !== undefined && text.trim() !== '' && parseQuantity(text, locale) === null;
+  /** The sentence for text that is no quantity; nothing for an empty field (it counts as 0). */
+  const problem = (text: string | undefined) =>
+    text !== undefined && text !== '' && parseQuantity(text, locale) === null
+      ? 'is not a quantity such as 1200000, 1.2M or 250k'
+      : undefined;
   const usage: CalculatorInput = {
     quantity: valid(quantities),
     transactions: valid(transactions),
@@ -59,33 +63,39 @@ export function Calculator({
       {charged.length > 0 && (
         <div className="calculator__inputs">
           {charged.map((meter) => (
-            <QuantityField
+            <Field
+              numeric
+              placeholder="0"
               key={meter}
               label={`${nameOf(meter)} (${unitOf(meter)})`}
               value={quantities[meter] ?? ''}
-              wrong={isWrong(quantities[meter])}
+              error={problem(quantities[meter])}
               onChange={(text) => setQuantities({ ...quantities, [meter]: text })}
             />
           ))}
           {plan.charges
             .filter((charge) => charge.model === 'percentage')
             .map((charge) => (
-              <QuantityField
+              <Field
+                numeric
+                placeholder="0"
                 key={`transactions-${charge.meter}`}
                 label={`${nameOf(charge.meter)}: transaction amount (${plan.currency})`}
                 value={transactions[charge.meter] ?? ''}
-                wrong={isWrong(transactions[charge.meter])}
+                error={problem(transactions[charge.meter])}
                 onChange={(text) => setTransactions({ ...transactions, [charge.meter]: text })}
               />
             ))}
           {plan.charges
             .filter((charge) => charge.model === 'capacity')
             .map((charge) => (
-              <QuantityField
+              <Field
+                numeric
+                placeholder="0"
                 key={`reserved-${charge.meter}`}
                 label={`${nameOf(charge.meter)}: reserved`}
                 value={reserved[charge.meter] ?? ''}
-                wrong={isWrong(reserved[charge.meter])}
+                error={problem(reserved[charge.meter])}
                 onChange={(text) => setReserved({ ...reserved, [charge.meter]: text })}
               />
             ))}
@@ -129,40 +139,5 @@ export function Calculator({
         </table>
       )}
     </section>
-  );
-}
-
-function QuantityField({
-  label,
-  value,
-  wrong,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  wrong: boolean;
-  onChange: (text: string) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        value={value}
-        inputMode="decimal"
-        autoComplete="off"
-        className="plan-number"
-        placeholder="0"
-        aria-invalid={wrong ? true : undefined}
-        aria-describedby={wrong ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {wrong && (
-        <p id={`${id}-error`} className="field__error">
-          {`'${value}' is not a quantity such as 1200000, 1.2M or 250k.`}
-        </p>
-      )}
-    </div>
   );
 }
