@@ -1,7 +1,8 @@
 /**
  * The plan editor in jsdom on a small book: the tier table (From follows To, ∞ on the
  * last tier, rows added and removed), the bundle's sentences beside the field as the
- * desk types, the calculator following the draft, and a refused save's sentence.
+ * desk types, the calculator following the draft, a new plan added, and a refused
+ * save's sentence.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -21,6 +22,11 @@ vi.mock('../../src-renderer/api', () => ({
       saves.push(request);
       return answer();
     },
+    addPlan: (request: { plan: unknown }) => {
+      saves.push(request);
+      return Promise.resolve(request.plan);
+    },
+    bookOverview: () => Promise.resolve(overviewAfterSave),
   },
   ApiError,
 }));
@@ -46,28 +52,31 @@ const GROWTH = planSchema.parse({
   ],
 });
 
-function openEditor(): void {
-  useSession.setState({
-    locale: 'en-US',
-    overview: {
-      today: '2026-11-02',
-      customers: [],
-      contracts: [],
-      plans: [GROWTH],
-      meters: [
-        meterSchema.parse({
-          code: 'api_calls',
-          name: 'API calls',
-          unit: 'call',
-          aggregation: 'sum',
-        }),
-      ],
-    } as unknown as BookOverview,
-  });
-  const router = createMemoryRouter([{ path: '/plans/:code', element: <PlanEditor /> }], {
-    initialEntries: ['/plans/growth'],
-  });
+function bookWith(plans: unknown[]): BookOverview {
+  return {
+    today: '2026-11-02',
+    customers: [],
+    contracts: [],
+    plans,
+    meters: [
+      meterSchema.parse({ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }),
+    ],
+  } as unknown as BookOverview;
+}
+/** The book the editor reloads after adding a plan. */
+let overviewAfterSave = bookWith([GROWTH]);
+
+function openEditor(at = '/plans/growth') {
+  useSession.setState({ locale: 'en-US', overview: bookWith([GROWTH]) });
+  const router = createMemoryRouter(
+    [
+      { path: '/plans/new', element: <PlanEditor /> },
+      { path: '/plans/:code', element: <PlanEditor /> },
+    ],
+    { initialEntries: [at] },
+  );
   render(<RouterProvider router={router} />);
+  return router;
 }
 
 const tierRows = () =>
@@ -146,6 +155,31 @@ describe('the plan editor', () => {
     expect(total()).toBe('$4,906.00');
     type('Flat fee, tier 2', '25');
     expect(total()).toBe('$4,931.00');
+  });
+
+  it('adds a new plan, then edits it at its own address', async () => {
+    const router = openEditor('/plans/new');
+    expect(screen.getByRole('button', { name: 'Add plan' })).toBeDisabled();
+    type('Code', 'scale');
+    type('Name', 'Scale');
+    type('Base fee', '250');
+    fireEvent.click(screen.getByRole('button', { name: 'Add charge' }));
+    type('Unit price', '0.002');
+    const scale = planSchema.parse({
+      code: 'scale',
+      name: 'Scale',
+      currency: 'USD',
+      interval: 'month',
+      base_fee: '250',
+      charges: [{ meter: 'api_calls', model: 'per_unit', unit_price: '0.002' }],
+    });
+    overviewAfterSave = bookWith([GROWTH, scale]);
+    fireEvent.click(screen.getByRole('button', { name: 'Add plan' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scale' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/plans/scale');
+    expect(saves).toEqual([{ plan: scale }]);
+    expect(screen.getByRole('button', { name: 'Save plan' })).toBeEnabled();
   });
 
   it("shows the desk's sentence when the book refuses the save", async () => {
