@@ -10,7 +10,13 @@ import { demoBundle } from '../demo/book';
 import { UserError } from '../domain/errors';
 import { billPeriod } from '../services/billRun';
 import { issueCreditNote } from '../services/creditNotes';
-import { grantCredit } from '../services/credits';
+import { creditBalances, creditReach, grantCredit, showCredit } from '../services/credits';
+import { addEntity, editEntity } from '../services/catalog';
+import { changePlan, endContract } from '../services/contracts';
+import { previewContractChange } from '../services/contractPreview';
+import { customerList } from '../services/customerList';
+import { customerPage } from '../services/customerPage';
+import { customerUsage } from '../services/customerUsage';
 import type { ChangeOrigin } from '../services/activity';
 import { dashboard } from '../services/dashboard';
 import { finalizeInvoices } from '../services/finalize';
@@ -153,6 +159,22 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
     recordUptime: (input) => recordUptime(store, input),
 
     dashboard: ({ period }) => dashboard(store, period),
+
+    // ---- customers, contracts, credits (app-customers)
+    listCustomers: (request) => customerList(store, request),
+    customerPage: ({ customer }) => customerPage(store, customer),
+    customerUsage: (request) => customerUsage(store, createPeriodUsageReader(store), request),
+    addCustomer: (input) => addEntity(store, 'customers', input, FROM_THE_APP),
+    editCustomer: ({ customer, changes }) =>
+      editEntity(store, 'customers', customer, changes, FROM_THE_APP),
+    addContract: (input) => addEntity(store, 'contracts', input, FROM_THE_APP),
+    previewContractChange: (request) =>
+      previewContractChange(store, createPeriodUsageReader(store), request),
+    changePlan: ({ new_id, ...change }) =>
+      changePlan(store, { ...change, newId: new_id, ...FROM_THE_APP }),
+    endContract: (change) => endContract(store, { ...change, ...FROM_THE_APP }),
+    creditBalances: (filter) => creditBalances(store, filter),
+    creditReach: ({ credit }) => creditReach(store.read(), showCredit(store, credit)),
   };
 }
 

@@ -23,6 +23,18 @@ export const PROCEDURE_NAMES = [
   'dashboard',
   // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
   // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+  // ---- customers, contracts, credits (app-customers)
+  'listCustomers',
+  'customerPage',
+  'customerUsage',
+  'addCustomer',
+  'editCustomer',
+  'addContract',
+  'previewContractChange',
+  'changePlan',
+  'endContract',
+  'creditBalances',
+  'creditReach',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
