@@ -6,6 +6,10 @@ import { InvoicePage } from '../features/invoices/InvoicePage';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { ImportWizard } from '../features/usage/ImportWizard';
 import { UsageScreen } from '../features/usage/UsageScreen';
+import { ContractPage } from '../features/contracts/ContractPage';
+import { CreditsScreen } from '../features/credits/CreditsScreen';
+import { CustomerPage } from '../features/customers/CustomerPage';
+import { CustomersScreen, NewCustomerScreen } from '../features/customers/CustomersScreen';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 
@@ -15,7 +19,12 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <DashboardScreen /> },
-      { path: 'customers', element: <ComingScreen screen="customers" /> },
+      // ---- customers, contracts, credits (app-customers)
+      { path: 'customers', element: <CustomersScreen /> },
+      { path: 'customers/new', element: <NewCustomerScreen /> },
+      { path: 'customers/:id', element: <CustomerPage /> },
+      { path: 'contracts/:contract', element: <ContractPage /> },
+      { path: 'credits', element: <CreditsScreen /> },
       { path: 'plans', element: <ComingScreen screen="plans" /> },
       { path: 'usage', element: <UsageScreen /> },
       { path: 'usage/import', element: <ImportWizard /> },
@@ -23,7 +32,6 @@ export const routes: RouteObject[] = [
       { path: 'invoices', element: <InvoicesScreen /> },
       { path: 'invoices/:reference', element: <InvoicePage /> },
       { path: 'payments', element: <ComingScreen screen="payments" /> },
-      { path: 'credits', element: <ComingScreen screen="credits" /> },
       { path: 'settings', element: <ComingScreen screen="settings" /> },
       { path: '*', element: <NotFound /> },
     ],
