@@ -23,54 +23,52 @@ export function CreditBalances({
 }) {
   const nameOf = useCustomerName();
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">Credits and what is left of them</caption>
-        <thead>
-          <tr>
-            <th scope="col">Credit</th>
-            <th scope="col">Granted</th>
-            <th scope="col">Expires</th>
-            <th scope="col" className="num">
-              Remaining
+    <table className="table">
+      <caption className="visually-hidden">Credits and what is left of them</caption>
+      <thead>
+        <tr>
+          <th scope="col">Credit</th>
+          <th scope="col">Granted</th>
+          <th scope="col">Expires</th>
+          <th scope="col" className="num">
+            Remaining
+          </th>
+        </tr>
+      </thead>
+      {groups.map((group) => (
+        <tbody key={`${group.customer} ${group.currency}`}>
+          <tr className="group-row">
+            <th scope="rowgroup" colSpan={3}>
+              {showCustomer ? `${nameOf(group.customer)} · ` : ''}
+              {group.currency} usable now
             </th>
+            <td className="num">
+              <strong>
+                <Money amount={group.usable} currency={group.currency} />
+              </strong>
+            </td>
           </tr>
-        </thead>
-        {groups.map((group) => (
-          <tbody key={`${group.customer} ${group.currency}`}>
-            <tr className="group-row">
-              <th scope="rowgroup" colSpan={3}>
-                {showCustomer ? `${nameOf(group.customer)} · ` : ''}
-                {group.currency} usable now
-              </th>
+          {group.credits.map((credit) => (
+            <tr key={credit.id} className={credit.usable ? undefined : 'row--spent'}>
+              <td>
+                {CREDIT_KIND_LABELS[credit.kind] ?? credit.kind} <code>{credit.id}</code>
+                {credit.note && <div className="muted">{credit.note}</div>}
+              </td>
+              <td className="nowrap">{credit.granted_on}</td>
+              <td className="nowrap">
+                {credit.expires_on ?? <span className="muted">never</span>}
+              </td>
               <td className="num">
-                <strong>
-                  <Money amount={group.usable} currency={group.currency} />
-                </strong>
+                <Money amount={credit.remaining} currency={credit.currency} />
+                <div className="muted">
+                  of <Money amount={credit.amount} currency={credit.currency} />
+                  {!credit.usable && ', not usable'}
+                </div>
               </td>
             </tr>
-            {group.credits.map((credit) => (
-              <tr key={credit.id} className={credit.usable ? undefined : 'row--spent'}>
-                <td>
-                  {CREDIT_KIND_LABELS[credit.kind] ?? credit.kind} <code>{credit.id}</code>
-                  {credit.note && <div className="muted">{credit.note}</div>}
-                </td>
-                <td className="nowrap">{credit.granted_on}</td>
-                <td className="nowrap">
-                  {credit.expires_on ?? <span className="muted">never</span>}
-                </td>
-                <td className="num">
-                  <Money amount={credit.remaining} currency={credit.currency} />
-                  <div className="muted">
-                    of <Money amount={credit.amount} currency={credit.currency} />
-                    {!credit.usable && ', not usable'}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        ))}
-      </table>
-    </div>
+          ))}
+        </tbody>
+      ))}
+    </table>
   );
 }

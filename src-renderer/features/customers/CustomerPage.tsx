@@ -60,7 +60,8 @@ function Contracts({ page, today }: { page: CustomerPageData; today: string }) {
 function Invoices({ page }: { page: CustomerPageData }) {
   if (page.invoices.length === 0) return <p className="muted">No invoice yet.</p>;
   return (
-    <div className="table-scroll">
+    // A long history scrolls in place; the keyboard reaches it too.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Invoices, newest first">
       <table className="table">
         <caption className="visually-hidden">Invoices</caption>
         <thead>
@@ -142,7 +143,7 @@ function Activity({ page }: { page: CustomerPageData }) {
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   if (page.activity.length === 0) return <p className="muted">No change recorded yet.</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Activity, newest first">
       <table className="table">
         <caption className="visually-hidden">Activity, newest first</caption>
         <thead>
