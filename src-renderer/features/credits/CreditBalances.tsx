@@ -58,12 +58,12 @@ export function CreditBalances({
               <td className="nowrap">
                 {credit.expires_on ?? <span className="muted">never</span>}
               </td>
-              <td className="num">
+              <td className="num nowrap">
                 <Money amount={credit.remaining} currency={credit.currency} />
                 <div className="muted">
                   of <Money amount={credit.amount} currency={credit.currency} />
-                  {!credit.usable && ', not usable'}
                 </div>
+                {!credit.usable && <div className="muted">not usable</div>}
               </td>
             </tr>
           ))}

@@ -286,7 +286,7 @@ export function CustomerPage() {
                     'Tax',
                     customer.tax_exempt
                       ? `Exempt: ${customer.tax_exempt}`
-                      : `${customer.tax_rate}%${customer.tax_label ? ` ${customer.tax_label}` : ''}`,
+                      : `${customer.tax_rate}%${customer.tax_label ? ` (${customer.tax_label})` : ''}`,
                   ],
                 ] as const
               ).map(([term, value]) => (

@@ -12,7 +12,7 @@ import type { CustomerUsageData } from './store';
 export default function UsageChart({ usage }: { usage: CustomerUsageData }) {
   const locale = useSession((session) => session.locale);
   const month = (period: string) =>
-    new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${period}-01T00:00:00Z`),
     );
   return (
