@@ -13,7 +13,7 @@ const type = (label: string, value: string) =>
 const leave = (label: string) => fireEvent.blur(screen.getByLabelText(label));
 
 describe('the customer form', () => {
-  it("says what the bundle's schema says, beside the field, once the field is left", async () => {
+  it("says what the bundle's schema says, beside the field, once the field is left", () => {
     render(<CustomerForm onSaved={() => {}} onCancel={() => {}} />);
     type('Currency', 'dollars');
     // Not while the clerk is still typing in it.

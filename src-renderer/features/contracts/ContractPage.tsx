@@ -70,7 +70,7 @@ function ChangeCard({
               disabled={busy}
               onClick={() =>
                 void apply().then((next) => {
-                  if (next !== null) navigate(`/contracts/${encodeURIComponent(next)}`);
+                  if (next !== null) void navigate(`/contracts/${encodeURIComponent(next)}`);
                 })
               }
             >

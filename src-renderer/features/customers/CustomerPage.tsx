@@ -173,12 +173,13 @@ export function CustomerPage() {
   const navigate = useNavigate();
   const { page, usage, error, usageError, open, refresh } = useCustomerPage();
   const today = useSession((session) => session.overview?.today ?? '');
-  const [editing, setEditing] = useState<'details' | 'contract' | null>(null);
+  // What is being edited, on whose page: another customer's page opens with nothing open.
+  const [opened, setOpened] = useState<{ id: string; what: 'details' | 'contract' } | null>(null);
+  const editing = opened?.id === id ? opened.what : null;
+  const setEditing = (what: 'details' | 'contract' | null) =>
+    setOpened(what === null ? null : { id, what });
 
-  useEffect(() => {
-    setEditing(null);
-    void open(id);
-  }, [open, id]);
+  useEffect(() => void open(id), [open, id]);
 
   if (error) {
     return (
@@ -241,7 +242,7 @@ export function CustomerPage() {
                 customer={customer}
                 onSaved={(contract) => {
                   saved();
-                  navigate(`/contracts/${encodeURIComponent(contract.id)}`);
+                  void navigate(`/contracts/${encodeURIComponent(contract.id)}`);
                 }}
                 onCancel={() => setEditing(null)}
               />

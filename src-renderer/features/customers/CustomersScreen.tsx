@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useSession } from '../../app/session';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PageHeader } from '../../ui/PageHeader';
 import { CustomerForm } from './CustomerForm';
@@ -135,8 +136,11 @@ export function NewCustomerScreen() {
         subtitle="Checked as the command line and a bundle check it."
       />
       <CustomerForm
-        onSaved={(customer) => navigate(`/customers/${encodeURIComponent(customer.id)}`)}
-        onCancel={() => navigate('/customers')}
+        onSaved={(customer) => {
+          void useSession.getState().load();
+          void navigate(`/customers/${encodeURIComponent(customer.id)}`);
+        }}
+        onCancel={() => void navigate('/customers')}
       />
     </>
   );
