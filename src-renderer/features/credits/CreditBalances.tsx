@@ -29,7 +29,6 @@ export function CreditBalances({
         <tr>
           <th scope="col">Credit</th>
           <th scope="col">Granted</th>
-          <th scope="col">Expires</th>
           <th scope="col" className="num">
             Remaining
           </th>
@@ -38,7 +37,7 @@ export function CreditBalances({
       {groups.map((group) => (
         <tbody key={`${group.customer} ${group.currency}`}>
           <tr className="group-row">
-            <th scope="rowgroup" colSpan={3}>
+            <th scope="rowgroup" colSpan={2}>
               {showCustomer ? `${nameOf(group.customer)} · ` : ''}
               {group.currency} usable now
             </th>
@@ -54,9 +53,11 @@ export function CreditBalances({
                 {CREDIT_KIND_LABELS[credit.kind] ?? credit.kind} <code>{credit.id}</code>
                 {credit.note && <div className="muted">{credit.note}</div>}
               </td>
-              <td className="nowrap">{credit.granted_on}</td>
               <td className="nowrap">
-                {credit.expires_on ?? <span className="muted">never</span>}
+                {credit.granted_on}
+                <div className="muted">
+                  {credit.expires_on ? `expires ${credit.expires_on}` : 'no expiry'}
+                </div>
               </td>
               <td className="num nowrap">
                 <Money amount={credit.remaining} currency={credit.currency} />

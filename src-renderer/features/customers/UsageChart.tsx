@@ -12,7 +12,7 @@ import type { CustomerUsageData } from './store';
 export default function UsageChart({ usage }: { usage: CustomerUsageData }) {
   const locale = useSession((session) => session.locale);
   const month = (period: string) =>
-    new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(
       new Date(`${period}-01T00:00:00Z`),
     );
   return (
@@ -28,6 +28,10 @@ export default function UsageChart({ usage }: { usage: CustomerUsageData }) {
           <figure key={meter.code} className="usage-chart">
             <figcaption className="aging__caption">
               {meter.name} <span className="muted">({meter.unit}s)</span>
+              <span className="muted">
+                {' '}
+                · {usage.periods[0]} to {usage.periods.at(-1)}
+              </span>
             </figcaption>
             <div aria-hidden="true">
               <ResponsiveContainer width="100%" height={160}>
@@ -37,7 +41,13 @@ export default function UsageChart({ usage }: { usage: CustomerUsageData }) {
                   accessibilityLayer={false}
                 >
                   <CartesianGrid vertical={false} stroke="#e3e7ed" />
-                  <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
+                  <XAxis
+                    dataKey="label"
+                    tickLine={false}
+                    axisLine={false}
+                    fontSize={12}
+                    interval={0}
+                  />
                   <YAxis
                     width={64}
                     tickLine={false}
