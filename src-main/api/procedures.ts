@@ -35,6 +35,13 @@ export const PROCEDURE_NAMES = [
   'endContract',
   'creditBalances',
   'creditReach',
+  // ---- documents and payments (app-month)
+  'invoicePdf',
+  'startPdfExport',
+  'startInvoiceEmails',
+  'invoiceEmails',
+  'recordPayment',
+  'aging',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
