@@ -9,6 +9,10 @@ import { PlansScreen } from '../features/plans/PlansScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportWizard } from '../features/usage/ImportWizard';
 import { UsageScreen } from '../features/usage/UsageScreen';
+import { ContractPage } from '../features/contracts/ContractPage';
+import { CreditsScreen } from '../features/credits/CreditsScreen';
+import { CustomerPage } from '../features/customers/CustomerPage';
+import { CustomersScreen, NewCustomerScreen } from '../features/customers/CustomersScreen';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 
@@ -18,7 +22,12 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <DashboardScreen /> },
-      { path: 'customers', element: <ComingScreen screen="customers" /> },
+      // ---- customers, contracts, credits (app-customers)
+      { path: 'customers', element: <CustomersScreen /> },
+      { path: 'customers/new', element: <NewCustomerScreen /> },
+      { path: 'customers/:id', element: <CustomerPage /> },
+      { path: 'contracts/:contract', element: <ContractPage /> },
+      { path: 'credits', element: <CreditsScreen /> },
       { path: 'plans', element: <PlansScreen /> },
       { path: 'plans/new', element: <PlanEditor /> },
       { path: 'plans/:code', element: <PlanEditor /> },
@@ -28,7 +37,6 @@ export const routes: RouteObject[] = [
       { path: 'invoices', element: <InvoicesScreen /> },
       { path: 'invoices/:reference', element: <InvoicePage /> },
       { path: 'payments', element: <ComingScreen screen="payments" /> },
-      { path: 'credits', element: <ComingScreen screen="credits" /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <NotFound /> },
     ],
