@@ -6,9 +6,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
 import { startBackendThread, type Backend } from './api/backend';
 import { ipcHandlers } from './api/ipc';
+import { EncryptedFileSecrets } from './secrets/secret-store';
+import { withKeychain } from './secrets/keychain-backend';
 import { applySecurityPolicy, registerAppScheme, serveAppFiles } from './security';
 import { APP_ORIGIN, dataDirArgument, profileDir } from './shell-rules';
 import { defaultDataDir } from './store/paths';
@@ -67,7 +69,16 @@ async function start(): Promise<void> {
   serveAppFiles(join(import.meta.dirname, '../renderer'));
   let backend: Backend;
   try {
-    backend = await startBackendThread(dataDir, { demoIfEmpty: !existsSync(dataDir) });
+    // The SMTP password, encrypted by the OS keychain, lives in this profile's folder,
+    // never in the data folder that backups, dumps and copies carry.
+    const secrets = new EncryptedFileSecrets(
+      join(app.getPath('userData'), 'smtp-password.bin'),
+      safeStorage,
+    );
+    backend = withKeychain(
+      await startBackendThread(dataDir, { demoIfEmpty: !existsSync(dataDir) }),
+      secrets,
+    );
   } catch (error) {
     dialog.showErrorBox(
       'Nexus Billing Desk',

@@ -32,6 +32,7 @@ import {
   planSchema,
   RECEIPT_METHODS,
   sellerSchema,
+  settingsSchema,
   uptimeSchema,
 } from '../domain/model';
 import { USAGE_FORMATS } from '../domain/usage';
@@ -59,6 +60,17 @@ const none = z.strictObject({});
 const reference = z.string().min(1, 'names no invoice');
 
 // ---------------------------------------------------------------- shared shapes
+
+export const smtpPasswordStatusSchema = z.strictObject({
+  place: z.enum(['keychain', 'environment']),
+  smtp_password_set: z.boolean(),
+});
+export const backupSchema = z.strictObject({
+  name: z.string(),
+  time: z.string(),
+  reason: z.string(),
+  size: z.number().int(),
+});
 
 export const usageFormatSchema = z.enum(USAGE_FORMATS);
 
@@ -730,6 +742,80 @@ export const contract = {
       plan: planSchema,
     }),
     output: priceSimulationSchema,
+  }),
+
+  // ---- settings, statement (app-settings)
+  settings: procedure({
+    summary: 'The settings, the data folder and where the SMTP password is kept',
+    input: none,
+    output: z.strictObject({
+      settings: settingsSchema,
+      data_folder: z.string(),
+      smtp_password: smtpPasswordStatusSchema,
+    }),
+  }),
+  updateSettings: procedure({
+    summary: 'Change settings (merged as a bundle merges them), checked as load checks them',
+    input: z.strictObject({ patch: z.record(z.string(), z.unknown()) }),
+    output: settingsSchema,
+  }),
+  smtpPasswordStatus: procedure({
+    summary: 'Whether an SMTP password is kept, and where (keychain or environment)',
+    input: none,
+    output: smtpPasswordStatusSchema,
+  }),
+  setSmtpPassword: procedure({
+    summary: 'Keep the SMTP password in the OS keychain (desktop only); empty forgets it',
+    input: z.strictObject({ password: z.string().max(1000) }),
+    output: smtpPasswordStatusSchema,
+  }),
+  sendTestEmail: procedure({
+    summary: 'Send a short message through the SMTP settings',
+    input: z.strictObject({
+      to: z.string().min(1, 'names no address'),
+      /** Filled in by the desktop shell from the keychain; never sent by the window. */
+      password: z.string().optional(),
+    }),
+    output: z.strictObject({ to: z.string(), message_id: z.string() }),
+  }),
+  listBackups: procedure({
+    summary: 'The backups of the data folder, newest first',
+    input: none,
+    output: z.array(backupSchema),
+  }),
+  backUpNow: procedure({
+    summary: 'Back the book up now (reason "manual")',
+    input: none,
+    output: backupSchema,
+  }),
+  restoreBackup: procedure({
+    summary: 'Bring back a backup, after backing up the current state',
+    input: z.strictObject({ name: z.string().min(1, 'names no backup') }),
+    output: z.strictObject({ restored: z.string(), saved_before: backupSchema }),
+  }),
+  customerStatement: procedure({
+    summary: "A customer's account statement for a date range, with its PDF",
+    input: z.strictObject({ customer: z.string().min(1), from: isoDate, to: isoDate }),
+    output: z.strictObject({
+      customer: z.string(),
+      from: isoDate,
+      to: isoDate,
+      currencies: z.array(
+        z.strictObject({
+          currency: currencyCode,
+          opening_balance: decimalString,
+          invoiced: decimalString,
+          paid: decimalString,
+          credited: decimalString,
+          voided: decimalString,
+          closing_balance: decimalString,
+          entries: z.number().int(),
+        }),
+      ),
+      file_name: z.string(),
+      /** The PDF's bytes, base64: binary crosses IPC and HTTP as JSON text. */
+      pdf_base64: z.string(),
+    }),
   }),
 } satisfies Record<ProcedureName, ProcedureSpec<z.ZodType, z.ZodType>>;
 

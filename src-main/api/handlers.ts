@@ -34,6 +34,16 @@ import { bookOverview } from '../services/overview';
 import { recordUptime } from '../services/uptime';
 import { voidInvoice } from '../services/voidInvoice';
 import { simulatePrice } from '../services/priceSimulation';
+import {
+  backUpNow,
+  backups,
+  currentSettings,
+  restoreBackup,
+  sendTestEmail,
+  updateSettings,
+} from '../services/settings';
+import { statementPdf } from '../services/statement';
+import { EnvironmentSecrets, secretStatus, type SecretStore } from '../secrets/secret-store';
 import type { UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
 import { detectDelimiter } from '../usage/formats/csv';
@@ -54,6 +64,8 @@ export interface HandlerDeps {
   store: Store;
   files: ChosenFiles;
   jobs: JobRegistry;
+  /** Where the SMTP password is kept; the environment unless the desktop shell says otherwise. */
+  secrets?: SecretStore;
 }
 
 /** Every change made through these handlers is logged as made in the app. */
@@ -65,7 +77,12 @@ const PREVIEW_BYTES = 64 * 1024;
 const batchView = ({ segments: _segments, index: _index, sha256: _sha256, ...view }: UsageBatch) =>
   view;
 
-export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
+export function createHandlers({
+  store,
+  files,
+  jobs,
+  secrets = new EnvironmentSecrets(),
+}: HandlerDeps): Handlers {
   return {
     bookOverview: () => bookOverview(store),
 
@@ -239,6 +256,36 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
     addPlan: ({ plan }) => addEntity(store, 'plans', plan, FROM_THE_APP),
     editPlan: ({ code, plan }) => editEntity(store, 'plans', code, plan, FROM_THE_APP),
     simulatePrice: (request) => simulatePrice(store, createPeriodUsageReader(store), request),
+
+    // ---- settings, statement (app-settings)
+    settings: async () => ({
+      settings: currentSettings(store),
+      data_folder: store.dir,
+      smtp_password: await secretStatus(secrets),
+    }),
+    updateSettings: ({ patch }) => updateSettings(store, patch, FROM_THE_APP),
+    smtpPasswordStatus: () => secretStatus(secrets),
+    setSmtpPassword: async ({ password }) => {
+      await secrets.setSmtpPassword(password);
+      return secretStatus(secrets);
+    },
+    sendTestEmail: async ({ to, password }) =>
+      sendTestEmail(store, to, password ?? (await secrets.smtpPassword())),
+    listBackups: () => backups(store),
+    backUpNow: () => backUpNow(store),
+    restoreBackup: ({ name }) => restoreBackup(store, name, FROM_THE_APP),
+    customerStatement: async (request) => {
+      const { statement, file_name, bytes } = await statementPdf(store, request);
+      return {
+        ...statement,
+        currencies: statement.currencies.map(({ entries, ...section }) => ({
+          ...section,
+          entries: entries.length,
+        })),
+        file_name,
+        pdf_base64: Buffer.from(bytes).toString('base64'),
+      };
+    },
   };
 }
 

@@ -46,6 +46,17 @@ export const PROCEDURE_NAMES = [
   'addPlan',
   'editPlan',
   'simulatePrice',
+
+  // ---- settings, statement (app-settings)
+  'settings',
+  'updateSettings',
+  'smtpPasswordStatus',
+  'setSmtpPassword',
+  'sendTestEmail',
+  'listBackups',
+  'backUpNow',
+  'restoreBackup',
+  'customerStatement',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

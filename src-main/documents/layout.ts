@@ -52,6 +52,7 @@ const MARGIN = 48;
 const FOOTER_HEIGHT = 40;
 const LOGO_BOX = { width: 160, height: 56 };
 const CELL_GAP = 14;
+const DEFAULT_HEADINGS = { quantity: 'QUANTITY', unitPrice: 'UNIT PRICE', amount: 'AMOUNT' };
 
 const SIZE = {
   title: 20,
@@ -353,18 +354,19 @@ class PageFlow {
       );
     const rows = this.document.rows;
     const tiers = rows.flatMap((row) => row.tiers);
+    const headings = this.headings();
     const amount = widest(
-      'AMOUNT',
+      headings.amount,
       [...rows.map((r) => r.amount), ...tiers.map((t) => t.amount)],
       SIZE.body,
     );
     const unitPrice = widest(
-      'UNIT PRICE',
+      headings.unitPrice,
       [...rows.map((r) => r.unitPrice), ...tiers.map((t) => t.unitPrice)],
       SIZE.body,
     );
     const quantity = widest(
-      'QUANTITY',
+      headings.quantity,
       [...rows.map((r) => r.quantity), ...tiers.map((t) => t.quantity)],
       SIZE.body,
     );
@@ -383,6 +385,10 @@ class PageFlow {
     };
   }
 
+  private headings(): NonNullable<BillingDocument['columns']> {
+    return this.document.columns ?? DEFAULT_HEADINGS;
+  }
+
   private tableHeader(columns: Columns): void {
     const height = 20;
     this.ensureRoom(height + 40);
@@ -395,10 +401,11 @@ class PageFlow {
       color: SHADE,
     });
     const baseline = this.y + 13;
+    const headings = this.headings();
     this.text('DESCRIPTION', columns.description.x, baseline, 'bold', SIZE.heading, MUTED);
-    this.rightText('QUANTITY', columns.quantity, baseline, 'bold', SIZE.heading, MUTED);
-    this.rightText('UNIT PRICE', columns.unitPrice, baseline, 'bold', SIZE.heading, MUTED);
-    this.rightText('AMOUNT', columns.amount, baseline, 'bold', SIZE.heading, MUTED);
+    this.rightText(headings.quantity, columns.quantity, baseline, 'bold', SIZE.heading, MUTED);
+    this.rightText(headings.unitPrice, columns.unitPrice, baseline, 'bold', SIZE.heading, MUTED);
+    this.rightText(headings.amount, columns.amount, baseline, 'bold', SIZE.heading, MUTED);
     this.y += height + 4;
   }
 

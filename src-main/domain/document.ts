@@ -13,7 +13,7 @@ import {
 } from './locale-format';
 import type { Contract, Customer, Payment, Settings } from './model';
 
-export type DocumentKind = 'invoice' | 'credit_note' | 'statement';
+export type DocumentKind = 'invoice' | 'credit_note' | 'statement' | 'account_statement';
 
 export interface Party {
   name: string;
@@ -79,6 +79,8 @@ export interface BillingDocument {
   notes: string[];
   /** How to pay, for the contract's payment method. */
   instructions: { heading: string; lines: string[] };
+  /** The numeric columns' headings, when not QUANTITY, UNIT PRICE and AMOUNT. */
+  columns?: { quantity: string; unitPrice: string; amount: string };
 }
 
 /** What a document is made from; the caller finds the records in its store. */
@@ -222,7 +224,7 @@ function paymentTerms({ contract, settings }: InvoiceSources): string {
   return days === 0 ? 'Due on receipt' : `Net ${days} days`;
 }
 
-function sellerParty(settings: Settings): Party {
+export function sellerParty(settings: Settings): Party {
   const { seller } = settings;
   return {
     name: seller.name,
@@ -234,7 +236,7 @@ function sellerParty(settings: Settings): Party {
   };
 }
 
-function customerParty(customer: Customer | undefined, id: string): Party {
+export function customerParty(customer: Customer | undefined, id: string): Party {
   if (!customer) return { name: id, lines: [] };
   return {
     name: customer.name,
@@ -400,19 +402,23 @@ function paymentInstructions({ invoice, contract, settings }: InvoiceSources): {
         ],
       };
     default: {
-      const bank = seller.bank;
       const method = contract?.payment_method === 'ach' ? 'ACH transfer' : 'bank transfer';
       return {
         heading: `Payment by ${method}`,
-        lines: [
-          `Beneficiary: ${seller.name}`,
-          ...(bank.name ? [`Bank: ${bank.name}`] : []),
-          ...(bank.iban ? [`IBAN: ${bank.iban}`] : []),
-          ...(bank.routing ? [`Routing number: ${bank.routing}`] : []),
-          ...(bank.account ? [`Account number: ${bank.account}`] : []),
-          `Payment reference: ${reference}`,
-        ],
+        lines: [...bankLines(settings), `Payment reference: ${reference}`],
       };
     }
   }
+}
+
+/** Where a bank transfer goes: the beneficiary and the seller's bank details. */
+export function bankLines({ seller }: Settings): string[] {
+  const { bank } = seller;
+  return [
+    `Beneficiary: ${seller.name}`,
+    ...(bank.name ? [`Bank: ${bank.name}`] : []),
+    ...(bank.iban ? [`IBAN: ${bank.iban}`] : []),
+    ...(bank.routing ? [`Routing number: ${bank.routing}`] : []),
+    ...(bank.account ? [`Account number: ${bank.account}`] : []),
+  ];
 }

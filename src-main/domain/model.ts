@@ -142,9 +142,22 @@ export const settingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/**
+ * The seller fields a patch changes. Not `sellerSchema.partial()`: zod still fills a
+ * partial field's default in, which would reset every seller field a patch leaves out.
+ */
+const sellerPatchSchema = z.strictObject({
+  name: z.string().optional(),
+  address: z.array(z.string()).optional(),
+  tax_id: z.string().optional(),
+  email: z.string().optional(),
+  bank: bankSchema.optional(),
+  logo: logoSchema.nullable().optional(),
+});
+
 /** Settings in a bundle are merged over the current ones, so every field is optional. */
 export const settingsPatchSchema = z.strictObject({
-  seller: sellerSchema.partial().optional(),
+  seller: sellerPatchSchema.optional(),
   invoice_number_format: numberFormat.optional(),
   credit_note_number_format: numberFormat.optional(),
   payment_terms_days: z.number().int().min(0).optional(),

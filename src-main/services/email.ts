@@ -203,7 +203,7 @@ function recipients(
 }
 
 /** One address, bare or with a display name ("Ap Team <ap@example.com>"). */
-function isEmailAddress(text: string): boolean {
+export function isEmailAddress(text: string): boolean {
   const [first, ...others] = addressparser(text);
   return (
     others.length === 0 &&
@@ -213,7 +213,7 @@ function isEmailAddress(text: string): boolean {
   );
 }
 
-function senderOf(settings: Settings): string {
+export function senderOf(settings: Settings): string {
   const address = settings.smtp?.from || settings.seller.email;
   if (!address) {
     throw new UserError(
@@ -225,7 +225,7 @@ function senderOf(settings: Settings): string {
     : `"${settings.seller.name.replace(/"/g, "'")}" <${address}>`;
 }
 
-async function send(
+export async function send(
   settings: Settings,
   password: string | undefined,
   envelope: { from: string; to: string[] },

@@ -6,6 +6,7 @@ import { InvoicePage } from '../features/invoices/InvoicePage';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { PlanEditor } from '../features/plans/PlanEditor';
 import { PlansScreen } from '../features/plans/PlansScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportWizard } from '../features/usage/ImportWizard';
 import { UsageScreen } from '../features/usage/UsageScreen';
 import { ContractPage } from '../features/contracts/ContractPage';
@@ -36,7 +37,7 @@ export const routes: RouteObject[] = [
       { path: 'invoices', element: <InvoicesScreen /> },
       { path: 'invoices/:reference', element: <InvoicePage /> },
       { path: 'payments', element: <ComingScreen screen="payments" /> },
-      { path: 'settings', element: <ComingScreen screen="settings" /> },
+      { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -64,7 +64,7 @@ export function entityFields(
   return fields;
 }
 
-function readEntityFile(ctx: CommandContext, file: string): Record<string, unknown> {
+export function readEntityFile(ctx: CommandContext, file: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(ctx.resolvePath(file), 'utf8');

@@ -26,6 +26,8 @@ import { restoreCommand } from './restore';
 import { rollbackBatchCommand } from './rollback-batch';
 import { serveCommand } from './serve';
 import { showCommand } from './show';
+import { statementCommand } from './statement';
+import { settingsCommand } from './settings';
 import { uptimeCommand } from './uptime';
 import { usageBatchesCommand } from './usage-batches';
 import { voidCommand } from './void';
@@ -62,4 +64,7 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   demoCommand,
   serveCommand,
+  // ---- settings, statement (app-settings)
+  statementCommand,
+  settingsCommand,
 ];
