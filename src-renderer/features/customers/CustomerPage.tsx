@@ -4,13 +4,13 @@ import { useSession } from '../../app/session';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
+import { StatementAction } from '../statement/StatementAction';
 import { Section } from '../../ui/Section';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { contractState } from '../contracts/contractState';
 import { CreditBalances } from '../credits/CreditBalances';
 import { ContractForm } from './ContractForm';
 import { CustomerForm } from './CustomerForm';
-import { CustomerStatementAction } from './CustomerStatementAction';
 import { useCustomerPage, type CustomerPageData } from './store';
 
 const UsageChart = lazy(() => import('./UsageChart'));
@@ -214,12 +214,9 @@ export function CustomerPage() {
           </>
         }
         actions={
-          <>
-            <button type="button" className="button" onClick={() => setEditing('details')}>
-              Edit customer
-            </button>
-            <CustomerStatementAction customer={customer} />
-          </>
+          <button type="button" className="button" onClick={() => setEditing('details')}>
+            Edit customer
+          </button>
         }
       />
       {editing === 'details' && (
@@ -298,6 +295,9 @@ export function CustomerPage() {
               ))}
             </dl>
           </Section>
+          <section className="card">
+            <StatementAction customer={customer.id} />
+          </section>
           <Section
             title="Credits and balances"
             actions={<Link to={`/credits?customer=${encodeURIComponent(customer.id)}`}>Grant</Link>}
