@@ -28,10 +28,14 @@ import {
   PAGE_SIZES,
   periodName,
   planSchema,
+  RECEIPT_METHODS,
   sellerSchema,
   uptimeSchema,
 } from '../domain/model';
 import { USAGE_FORMATS } from '../domain/usage';
+import { activityEntrySchema } from '../domain/activity';
+import { AGING_BUCKETS, type AgingBucket } from '../domain/aging';
+import { BANK_FILE_ENCODINGS } from '../domain/bank-rows';
 import { BILLING_MODELS } from '../domain/billing-model';
 import type { ProcedureName } from './procedures';
 
@@ -203,6 +207,74 @@ export const jobStartedSchema = z.strictObject({ job: z.string() });
 /** Money per currency: a book bills in several, and they never add up across. */
 const byCurrency = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.array(z.strictObject({ currency: currencyCode, ...shape }));
+
+// ---- payments and activity (app-payments): shapes
+
+const paymentFilter = z.strictObject({
+  /** Inclusive bounds on the payment date. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  customer: z.string().min(1).optional(),
+  method: z.enum(RECEIPT_METHODS).optional(),
+});
+
+export const paymentRecordSchema = z.strictObject({
+  payment_id: z.string(),
+  date: isoDate,
+  invoice: z.string(),
+  customer: z.string(),
+  customer_name: z.string(),
+  currency: z.string(),
+  amount: decimalString,
+  method: z.string(),
+  reference: z.string(),
+});
+export type PaymentRecordView = z.infer<typeof paymentRecordSchema>;
+
+const bankImportOptions = z.strictObject({
+  file: z.string().min(1, 'names no chosen file'),
+  /** Bank field → CSV column (`{ date: 'Buchungstag' }`), as `--map`. */
+  map: z.record(z.string(), z.string()).optional(),
+  decimal_comma: z.boolean().optional(),
+  encoding: z.enum(BANK_FILE_ENCODINGS).optional(),
+  /** The method of rows without a method column (wire when absent). */
+  method: z.enum(RECEIPT_METHODS).optional(),
+});
+
+export const bankImportResultSchema = z.strictObject({
+  dry_run: z.boolean(),
+  recorded: z.number().int(),
+  duplicates: z.number().int(),
+  unmatched: z.array(rowErrorSchema),
+  payments: z.array(
+    z.strictObject({
+      row: z.number().int(),
+      invoice: z.string(),
+      customer: z.string(),
+      currency: currencyCode,
+      amount: decimalString,
+      date: isoDate,
+      method: z.string(),
+      reference: z.string(),
+      overpayment_credit: decimalString.nullable(),
+    }),
+  ),
+  already_recorded: z.array(
+    z.strictObject({
+      row: z.number().int(),
+      invoice: z.string(),
+      currency: currencyCode,
+      amount: decimalString,
+      date: isoDate,
+      reference: z.string(),
+    }),
+  ),
+});
+export type BankImportResult = z.infer<typeof bankImportResultSchema>;
+
+const agingBuckets = Object.fromEntries(
+  [...AGING_BUCKETS, 'total'].map((bucket) => [bucket, decimalString]),
+) as Record<AgingBucket | 'total', typeof decimalString>;
 
 // ---------------------------------------------------------------- the procedures
 
@@ -386,8 +458,94 @@ export const contract = {
     }),
   }),
 
-  // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
   // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+
+  // ---- payments and activity (app-payments)
+  listPayments: procedure({
+    summary: 'The payments recorded, newest first, with their invoice’s customer and currency.',
+    input: paymentFilter,
+    output: z.strictObject({ payments: z.array(paymentRecordSchema) }),
+  }),
+  recordPayment: procedure({
+    summary:
+      'Record a payment against a finalized invoice; money beyond its balance becomes credit.',
+    input: z.strictObject({
+      invoice: reference,
+      amount: decimalString,
+      method: z.enum(RECEIPT_METHODS),
+      date: isoDate,
+      reference: z.string().optional(),
+    }),
+    output: z.strictObject({
+      payment: z.strictObject({
+        id: z.string(),
+        invoice: z.string(),
+        amount: decimalString,
+        date: isoDate,
+        method: z.string(),
+        reference: z.string(),
+      }),
+      invoice: z.strictObject({
+        number: z.string(),
+        status: z.string(),
+        amount_paid: decimalString,
+        balance_due: decimalString,
+      }),
+      overpayment_credit: z
+        .strictObject({ id: z.string(), amount: decimalString, currency: currencyCode })
+        .nullable(),
+      duplicate: z.boolean(),
+    }),
+  }),
+  previewPaymentImport: procedure({
+    summary:
+      'How each row of a bank or processor file would be matched, recording nothing (a dry run of importPayments).',
+    input: bankImportOptions,
+    output: bankImportResultSchema,
+  }),
+  importPayments: procedure({
+    summary: 'Record the matched rows of a bank or processor file, in one change.',
+    input: bankImportOptions,
+    output: bankImportResultSchema,
+  }),
+  exportPayments: procedure({
+    summary: 'The payment records as the CSV export-payments writes, for the browser to save.',
+    input: paymentFilter,
+    output: z.strictObject({
+      file_name: z.string(),
+      csv: z.string(),
+      payments: z.number().int(),
+    }),
+  }),
+  agingReport: procedure({
+    summary: 'What customers owed on a date, by how late, per currency and customer.',
+    input: z.strictObject({ as_of: isoDate }),
+    output: z.strictObject({
+      as_of: isoDate,
+      currencies: z.array(
+        z.strictObject({
+          currency: currencyCode,
+          ...agingBuckets,
+          customers: z.array(
+            z.strictObject({
+              customer: z.string(),
+              name: z.string(),
+              invoices: z.array(z.string()),
+              ...agingBuckets,
+            }),
+          ),
+        }),
+      ),
+    }),
+  }),
+  listActivity: procedure({
+    summary: 'Every change to the book, newest first, optionally of one customer or invoice.',
+    input: z.strictObject({
+      customer: z.string().min(1).optional(),
+      invoice: z.string().min(1).optional(),
+    }),
+    output: z.strictObject({ entries: z.array(activityEntrySchema) }),
+  }),
 } satisfies Record<ProcedureName, ProcedureSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

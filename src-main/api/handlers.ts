@@ -11,7 +11,12 @@ import { UserError } from '../domain/errors';
 import { billPeriod } from '../services/billRun';
 import { issueCreditNote } from '../services/creditNotes';
 import { grantCredit } from '../services/credits';
-import type { ChangeOrigin } from '../services/activity';
+import { listActivity, type ChangeOrigin } from '../services/activity';
+import { receivablesAging } from '../services/aging';
+import { paymentRecords, paymentsCsv } from '../services/exportPayments';
+import { importPayments } from '../services/importPayments';
+import { recordPayment } from '../services/payments';
+import { resolveRunDate } from '../services/runDate';
 import { dashboard } from '../services/dashboard';
 import { finalizeInvoices } from '../services/finalize';
 import { importUsage } from '../services/importUsage';
@@ -153,7 +158,41 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
     recordUptime: (input) => recordUptime(store, input),
 
     dashboard: ({ period }) => dashboard(store, period),
+
+    // ---- payments and activity (app-payments)
+    listPayments: (filter) => ({ payments: paymentRecords(store, filter).reverse() }),
+    recordPayment: (input) => recordPayment(store, { ...input, ...FROM_THE_APP }),
+    previewPaymentImport: (options) => importBankFile(store, files, options, true),
+    importPayments: (options) => importBankFile(store, files, options, false),
+    exportPayments: (filter) => {
+      const records = paymentRecords(store, filter);
+      const span = [filter.from ?? 'first', filter.to ?? resolveRunDate(store.read().settings)];
+      return {
+        file_name: `payments-${span.join('-to-')}.csv`,
+        csv: paymentsCsv(records),
+        payments: records.length,
+      };
+    },
+    agingReport: ({ as_of }) => receivablesAging(store, as_of),
+    listActivity: (filter) => ({ entries: listActivity(store, filter).reverse() }),
   };
+}
+
+/** A chosen bank file, previewed (a dry run: nothing recorded) or imported. */
+function importBankFile(
+  store: Store,
+  files: ChosenFiles,
+  options: ProcedureArgs<'importPayments'>,
+  dryRun: boolean,
+) {
+  return importPayments(store, files.path(options.file), {
+    map: options.map,
+    decimalComma: options.decimal_comma,
+    encoding: options.encoding,
+    method: options.method,
+    dryRun,
+    ...FROM_THE_APP,
+  });
 }
 
 /** The first lines of a file, for the import wizard's preview. */

@@ -21,8 +21,15 @@ export const PROCEDURE_NAMES = [
   'grantCredit',
   'recordUptime',
   'dashboard',
-  // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
   // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+  // ---- payments and activity (app-payments)
+  'listPayments',
+  'recordPayment',
+  'previewPaymentImport',
+  'importPayments',
+  'exportPayments',
+  'agingReport',
+  'listActivity',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

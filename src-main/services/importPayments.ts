@@ -71,6 +71,7 @@ export interface ImportedPayment {
 export interface AlreadyRecordedRow {
   row: number;
   invoice: string;
+  currency: string;
   amount: string;
   date: string;
   reference: string;
@@ -300,6 +301,7 @@ function recordRows(
         result.already_recorded.push({
           row,
           invoice: invoiceName(invoice),
+          currency: invoice.currency,
           amount: amount.value,
           date: date.value,
           reference,
@@ -323,6 +325,7 @@ function recordRows(
         result.already_recorded.push({
           row,
           invoice: payment.invoice,
+          currency: invoice.currency,
           amount: payment.amount,
           date: payment.date,
           reference: payment.reference,

@@ -35,7 +35,7 @@ export const isDesktop = bridge !== undefined;
 
 export const api = createApi(bridge ? desktopTransport(bridge) : httpTransport(token));
 
-/** Browser mode: hands a file picked with `<input type="file">` to the desk. */
-export function uploadUsageFile(file: File): Promise<ChosenFile> {
+/** Browser mode: hands a file picked with `<input type="file">` (usage, bank file) to the desk. */
+export function uploadPickedFile(file: File): Promise<ChosenFile> {
   return uploadFile(file, token);
 }

@@ -6,6 +6,10 @@ import { InvoicePage } from '../features/invoices/InvoicePage';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { ImportWizard } from '../features/usage/ImportWizard';
 import { UsageScreen } from '../features/usage/UsageScreen';
+import { ActivityScreen } from '../features/activity/ActivityScreen';
+import { AgingScreen } from '../features/payments/AgingScreen';
+import { BankImportScreen } from '../features/payments/BankImportScreen';
+import { PaymentsScreen } from '../features/payments/PaymentsScreen';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 
@@ -22,7 +26,11 @@ export const routes: RouteObject[] = [
       { path: 'bill-run', element: <BillRunScreen /> },
       { path: 'invoices', element: <InvoicesScreen /> },
       { path: 'invoices/:reference', element: <InvoicePage /> },
-      { path: 'payments', element: <ComingScreen screen="payments" /> },
+      // ---- payments and activity (app-payments)
+      { path: 'payments', element: <PaymentsScreen /> },
+      { path: 'payments/import', element: <BankImportScreen /> },
+      { path: 'payments/aging', element: <AgingScreen /> },
+      { path: 'activity', element: <ActivityScreen /> },
       { path: 'credits', element: <ComingScreen screen="credits" /> },
       { path: 'settings', element: <ComingScreen screen="settings" /> },
       { path: '*', element: <NotFound /> },

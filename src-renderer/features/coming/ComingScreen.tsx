@@ -14,12 +14,6 @@ const COMING: Record<string, { title: string; what: string; meanwhile: string }>
     what: 'The plan editor with tier tables, a live calculator and a price simulator.',
     meanwhile: 'nexus-billing load plans.json',
   },
-  payments: {
-    title: 'Payments',
-    what: 'Recording payments, importing bank files and the aging report as of any date.',
-    meanwhile:
-      'nexus-billing pay --invoice INV-2026-00001 --amount 100.00 --method wire --date 2026-11-20',
-  },
   credits: {
     title: 'Credits',
     what: 'Granting credits, balances by customer and SLA credits from uptime.',

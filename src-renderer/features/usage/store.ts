@@ -6,7 +6,7 @@ import type {
   ProcedureOutput,
   UsageBatchView,
 } from '../../../src-main/api/contract';
-import { api, followJob, isDesktop, uploadUsageFile } from '../../api';
+import { api, followJob, isDesktop, uploadPickedFile } from '../../api';
 import { detailsOf, messageOf } from '../../app/errors';
 import { initialChoice, mapOf, type ColumnChoice } from './columnMapping';
 
@@ -104,7 +104,7 @@ export const useImportWizard = create<ImportWizard>((set, get) => {
       set({ busy: true, error: null, errorDetails: [], result: null });
       try {
         const file =
-          isDesktop || !picked ? await api.chooseUsageFile({}) : await uploadUsageFile(picked);
+          isDesktop || !picked ? await api.chooseUsageFile({}) : await uploadPickedFile(picked);
         if (file === null) {
           set({ busy: false });
           return;
