@@ -341,7 +341,7 @@ function Report({ result }: { result: BankImportResult }) {
  * matching preview (the import's own dry run) before anything is recorded.
  */
 export function BankImportScreen() {
-  const { preview, result, error, step, file, reset } = useBankImport();
+  const { preview, result, error, step, reset } = useBankImport();
   useEffect(() => reset, [reset]);
   const shown = step === 'done' ? result : preview;
   return (
