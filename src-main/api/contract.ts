@@ -517,9 +517,10 @@ export const contract = {
       payments: z.number().int(),
     }),
   }),
-  agingReport: procedure({
-    summary: 'What customers owed on a date, by how late, per currency and customer.',
-    input: z.strictObject({ as_of: isoDate }),
+  aging: procedure({
+    summary:
+      'What customers owe by how late it is, per currency and customer, as of a date (the desk’s today when absent).',
+    input: z.strictObject({ as_of: isoDate.optional() }),
     output: z.strictObject({
       as_of: isoDate,
       currencies: z.array(

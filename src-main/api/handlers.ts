@@ -173,7 +173,7 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
         payments: records.length,
       };
     },
-    agingReport: ({ as_of }) => receivablesAging(store, as_of),
+    aging: ({ as_of }) => receivablesAging(store, as_of ?? resolveRunDate(store.read().settings)),
     listActivity: (filter) => ({ entries: listActivity(store, filter).reverse() }),
   };
 }

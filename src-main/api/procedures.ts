@@ -28,7 +28,7 @@ export const PROCEDURE_NAMES = [
   'previewPaymentImport',
   'importPayments',
   'exportPayments',
-  'agingReport',
+  'aging',
   'listActivity',
 ] as const;
 

@@ -97,7 +97,7 @@ describe('the payments procedures', () => {
   });
 
   it('reports the aging as of a date, per currency and customer', async () => {
-    expect(await value('agingReport', { as_of: '2026-12-15' })).toMatchObject({
+    expect(await value('aging', { as_of: '2026-12-15' })).toMatchObject({
       as_of: '2026-12-15',
       currencies: [
         { currency: 'JPY', d1_30: '1250', customers: [{ customer: 'kyoto' }] },

@@ -75,7 +75,7 @@ const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
 async function usdOwedOn(asOf: string): Promise<string> {
-  const report = await call<{ currencies: { currency: string; total: string }[] }>('agingReport', {
+  const report = await call<{ currencies: { currency: string; total: string }[] }>('aging', {
     as_of: asOf,
   });
   return report.currencies.find((aging) => aging.currency === 'USD')?.total ?? '0.00';

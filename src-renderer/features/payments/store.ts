@@ -11,7 +11,7 @@ import { messageOf } from '../../app/errors';
 import { guessedMap, unmappedFields } from './bankFields';
 
 export type PaymentFilter = ProcedureInput<'listPayments'>;
-export type AgingReport = ProcedureOutput<'agingReport'>;
+export type AgingReport = ProcedureOutput<'aging'>;
 
 interface PaymentList {
   filter: PaymentFilter;
@@ -52,7 +52,7 @@ export const useAging = create<Aging>((set, get) => ({
   async show(asOf) {
     set({ asOf });
     try {
-      const report = await api.agingReport({ as_of: asOf });
+      const report = await api.aging({ as_of: asOf });
       if (get().asOf === asOf) set({ report, error: null });
     } catch (error) {
       set({ error: messageOf(error), report: null });
