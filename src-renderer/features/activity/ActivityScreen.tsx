@@ -3,7 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 import type { ActivityEntry } from '../../../src-main/domain/activity';
 import { api } from '../../api';
 import { messageOf } from '../../app/errors';
+import { searchParamsOf } from '../../app/searchParams';
 import { useCustomerName, useSession } from '../../app/session';
+import { CustomerSelect } from '../../ui/CustomerSelect';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PageHeader } from '../../ui/PageHeader';
@@ -36,7 +38,6 @@ function Filters({
   onChange: (next: ActivityFilter) => void;
 }) {
   const id = useId();
-  const customers = useSession((session) => session.overview?.customers) ?? [];
   const [invoice, setInvoice] = useState(filter.invoice ?? '');
   return (
     <form
@@ -48,21 +49,10 @@ function Filters({
         onChange({ ...filter, invoice: invoice.trim() || undefined });
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-customer`}>Customer</label>
-        <select
-          id={`${id}-customer`}
-          value={filter.customer ?? ''}
-          onChange={(event) => onChange({ ...filter, customer: event.target.value || undefined })}
-        >
-          <option value="">Every customer</option>
-          {customers.map((customer) => (
-            <option key={customer.id} value={customer.id}>
-              {customer.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CustomerSelect
+        value={filter.customer}
+        onChange={(customer) => onChange({ ...filter, customer })}
+      />
       <div className="field">
         <label htmlFor={`${id}-invoice`}>Invoice</label>
         <input
@@ -131,13 +121,7 @@ export function ActivityScreen() {
         // A new invoice in the address (a link followed) starts the field afresh.
         key={filter.invoice ?? ''}
         filter={filter}
-        onChange={(next) =>
-          setParams(
-            Object.fromEntries(
-              Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1])),
-            ),
-          )
-        }
+        onChange={(next) => setParams(searchParamsOf({ ...next }))}
       />
       <ErrorNote message={error} />
       {entries !== null && entries.length === 0 && (

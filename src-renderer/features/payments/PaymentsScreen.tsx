@@ -3,7 +3,8 @@ import { Link, NavLink, useSearchParams } from 'react-router';
 import { RECEIPT_METHODS } from '../../../src-main/domain/model';
 import { api } from '../../api';
 import { messageOf } from '../../app/errors';
-import { useSession } from '../../app/session';
+import { searchParamsOf } from '../../app/searchParams';
+import { CustomerSelect } from '../../ui/CustomerSelect';
 import { Drawer } from '../../ui/Drawer';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -40,12 +41,6 @@ function filterFrom(params: URLSearchParams): PaymentFilter {
   };
 }
 
-function paramsOf(filter: PaymentFilter): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])),
-  );
-}
-
 function Filters({
   filter,
   onChange,
@@ -54,24 +49,12 @@ function Filters({
   onChange: (next: PaymentFilter) => void;
 }) {
   const id = useId();
-  const customers = useSession((session) => session.overview?.customers) ?? [];
   return (
     <div className="toolbar" role="search" aria-label="Filter payments">
-      <div className="field">
-        <label htmlFor={`${id}-customer`}>Customer</label>
-        <select
-          id={`${id}-customer`}
-          value={filter.customer ?? ''}
-          onChange={(event) => onChange({ ...filter, customer: event.target.value || undefined })}
-        >
-          <option value="">Every customer</option>
-          {customers.map((customer) => (
-            <option key={customer.id} value={customer.id}>
-              {customer.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CustomerSelect
+        value={filter.customer}
+        onChange={(customer) => onChange({ ...filter, customer })}
+      />
       <div className="field">
         <label htmlFor={`${id}-method`}>Method</label>
         <select
@@ -107,7 +90,7 @@ function Filters({
           onChange={(event) => onChange({ ...filter, to: event.target.value || undefined })}
         />
       </div>
-      {Object.keys(paramsOf(filter)).length > 0 && (
+      {Object.keys(searchParamsOf(filter)).length > 0 && (
         <button type="button" className="button button--quiet" onClick={() => onChange({})}>
           Clear filters
         </button>
@@ -172,12 +155,14 @@ export function PaymentsScreen() {
         }
       />
       <PaymentsTabs />
-      <Filters filter={filter} onChange={(next) => setParams(paramsOf(next))} />
+      <Filters filter={filter} onChange={(next) => setParams(searchParamsOf(next))} />
       <ErrorNote message={error} />
       {payments !== null && payments.length === 0 ? (
         <EmptyState
           title={
-            Object.keys(paramsOf(filter)).length > 0 ? 'No payment matches' : 'No payments yet'
+            Object.keys(searchParamsOf(filter)).length > 0
+              ? 'No payment matches'
+              : 'No payments yet'
           }
         >
           <p>

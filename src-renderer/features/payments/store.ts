@@ -6,7 +6,7 @@ import type {
   ProcedureInput,
   ProcedureOutput,
 } from '../../../src-main/api/contract';
-import { api, isDesktop, uploadPickedFile } from '../../api';
+import { api, chooseOrUpload } from '../../api';
 import { messageOf } from '../../app/errors';
 import { guessedMap, unmappedFields } from './bankFields';
 
@@ -113,8 +113,7 @@ export const useBankImport = create<BankImport>((set, get) => ({
   async choose(picked) {
     set({ busy: true, error: null, preview: null, result: null });
     try {
-      const file =
-        isDesktop || !picked ? await api.chooseUsageFile({}) : await uploadPickedFile(picked);
+      const file = await chooseOrUpload(picked);
       if (file === null) {
         set({ busy: false });
         return;
