@@ -21,14 +21,18 @@ export const PROCEDURE_NAMES = [
   'grantCredit',
   'recordUptime',
   'dashboard',
-  // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+  // ---- documents and payments (app-month)
+  'invoicePdf',
+  'startPdfExport',
+  'startInvoiceEmails',
+  'invoiceEmails',
+  'recordPayment',
+  'aging',
   // ---- payments and activity (app-payments)
   'listPayments',
-  'recordPayment',
   'previewPaymentImport',
   'importPayments',
   'exportPayments',
-  'aging',
   'listActivity',
 ] as const;
 

@@ -26,6 +26,9 @@ import { recordActivity, type ChangeOrigin } from './activity';
 import { safeFileName, showInvoice } from './documents';
 import { documentPdf } from './exportPdf';
 
+/** Where the desk finds the SMTP password: the environment, never the store. */
+export const SMTP_PASSWORD_VARIABLE = 'NEXUS_SMTP_PASSWORD';
+
 export interface EmailInvoiceOptions extends ChangeOrigin {
   /** The invoice's number. */
   invoice: string;

@@ -19,11 +19,11 @@ import {
 import { displayStatus, settlementOf } from '../domain/settlement';
 import type { StoreData } from '../store/data';
 import type { DraftBook, Store } from '../store/store';
-import { recordActivity, type ChangeOrigin } from './activity';
 import { parseAmount } from './amount';
 import { findInvoice } from './present';
 import { resolveRunDate } from './runDate';
 import { refreshSettlement } from './settlement';
+import { recordActivity, type ChangeOrigin } from './activity';
 
 export interface PaymentInput extends ChangeOrigin {
   /** The invoice's number (a marketplace statement's id). */

@@ -1,10 +1,7 @@
 import { resolve } from 'node:path';
 import type { EmailRecord } from '../../domain/email-record';
-import { emailInvoice, sendOutbox } from '../../services/email';
+import { emailInvoice, sendOutbox, SMTP_PASSWORD_VARIABLE } from '../../services/email';
 import { defineCommand, listOption, printResult, stringOption, UsageError } from '../command';
-
-/** The CLI's SMTP password: never in the store or a bundle (documents-payments.md §2). */
-const PASSWORD_VARIABLE = 'NEXUS_SMTP_PASSWORD';
 
 export const emailCommand = defineCommand({
   name: 'email',
@@ -28,7 +25,7 @@ export const emailCommand = defineCommand({
   args: [],
   async run(ctx, options) {
     const store = await ctx.store();
-    const password = process.env[PASSWORD_VARIABLE];
+    const password = process.env[SMTP_PASSWORD_VARIABLE];
     const outboxOption = stringOption(options, 'outbox');
     const outbox = outboxOption === undefined ? undefined : ctx.resolvePath(outboxOption);
     const invoice = stringOption(options, 'invoice');
