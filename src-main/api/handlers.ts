@@ -29,6 +29,8 @@ import { invoiceDetail, invoicePage, invoiceRows } from '../services/invoicePage
 import { bookOverview } from '../services/overview';
 import { recordUptime } from '../services/uptime';
 import { voidInvoice } from '../services/voidInvoice';
+import { addEntity, editEntity } from '../services/catalog';
+import { simulatePrice } from '../services/priceSimulation';
 import type { UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
 import { detectDelimiter } from '../usage/formats/csv';
@@ -229,6 +231,10 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
       };
     },
     listActivity: (filter) => ({ entries: listActivity(store, filter).reverse() }),
+    // ---- plans (app-plans)
+    addPlan: ({ plan }) => addEntity(store, 'plans', plan, FROM_THE_APP),
+    editPlan: ({ code, plan }) => editEntity(store, 'plans', code, plan, FROM_THE_APP),
+    simulatePrice: (request) => simulatePrice(store, createPeriodUsageReader(store), request),
   };
 }
 

@@ -34,6 +34,10 @@ export const PROCEDURE_NAMES = [
   'importPayments',
   'exportPayments',
   'listActivity',
+  // ---- plans (app-plans)
+  'addPlan',
+  'editPlan',
+  'simulatePrice',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
