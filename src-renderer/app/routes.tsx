@@ -9,6 +9,10 @@ import { PlansScreen } from '../features/plans/PlansScreen';
 import { ImportWizard } from '../features/usage/ImportWizard';
 import { UsageScreen } from '../features/usage/UsageScreen';
 import { ActivityScreen } from '../features/activity/ActivityScreen';
+import { ContractPage } from '../features/contracts/ContractPage';
+import { CreditsScreen } from '../features/credits/CreditsScreen';
+import { CustomerPage } from '../features/customers/CustomerPage';
+import { CustomersScreen, NewCustomerScreen } from '../features/customers/CustomersScreen';
 import { AgingScreen } from '../features/payments/AgingScreen';
 import { BankImportScreen } from '../features/payments/BankImportScreen';
 import { PaymentsScreen } from '../features/payments/PaymentsScreen';
@@ -21,7 +25,12 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <DashboardScreen /> },
-      { path: 'customers', element: <ComingScreen screen="customers" /> },
+      // ---- customers, contracts, credits (app-customers)
+      { path: 'customers', element: <CustomersScreen /> },
+      { path: 'customers/new', element: <NewCustomerScreen /> },
+      { path: 'customers/:id', element: <CustomerPage /> },
+      { path: 'contracts/:contract', element: <ContractPage /> },
+      { path: 'credits', element: <CreditsScreen /> },
       { path: 'plans', element: <PlansScreen /> },
       { path: 'plans/new', element: <PlanEditor /> },
       { path: 'plans/:code', element: <PlanEditor /> },
@@ -35,7 +44,6 @@ export const routes: RouteObject[] = [
       { path: 'payments/import', element: <BankImportScreen /> },
       { path: 'payments/aging', element: <AgingScreen /> },
       { path: 'activity', element: <ActivityScreen /> },
-      { path: 'credits', element: <ComingScreen screen="credits" /> },
       { path: 'settings', element: <ComingScreen screen="settings" /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -4,16 +4,6 @@ import { EmptyState } from '../../ui/EmptyState';
 
 /** The screens of the app's second part; until then the CLI does their work. */
 const COMING: Record<string, { title: string; what: string; meanwhile: string }> = {
-  customers: {
-    title: 'Customers',
-    what: 'Customers with their contracts, usage, invoices, credits and statements.',
-    meanwhile: 'nexus-billing load customers.json',
-  },
-  credits: {
-    title: 'Credits',
-    what: 'Granting credits, balances by customer and SLA credits from uptime.',
-    meanwhile: 'nexus-billing grant-credit --customer acme --kind goodwill --amount 50.00',
-  },
   settings: {
     title: 'Settings',
     what: 'Seller details, numbering, payment terms, locale, email, the data folder and backups.',
