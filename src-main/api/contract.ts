@@ -37,6 +37,7 @@ import {
 } from '../domain/model';
 import { USAGE_FORMATS } from '../domain/usage';
 import { activityEntrySchema } from '../domain/activity';
+import { BANK_FILE_ENCODINGS } from '../domain/bank-rows';
 import { emailRecordSchema } from '../domain/email-record';
 import { BILLING_MODELS } from '../domain/billing-model';
 import type { ProcedureName } from './procedures';
@@ -303,6 +304,69 @@ export const jobStartedSchema = z.strictObject({ job: z.string() });
 const byCurrency = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.array(z.strictObject({ currency: currencyCode, ...shape }));
 
+// ---- payments and activity (app-payments): shapes
+
+const paymentFilter = z.strictObject({
+  /** Inclusive bounds on the payment date. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  customer: z.string().min(1).optional(),
+  method: z.enum(RECEIPT_METHODS).optional(),
+});
+
+export const paymentRecordSchema = z.strictObject({
+  payment_id: z.string(),
+  date: isoDate,
+  invoice: z.string(),
+  customer: z.string(),
+  customer_name: z.string(),
+  currency: z.string(),
+  amount: decimalString,
+  method: z.string(),
+  reference: z.string(),
+});
+export type PaymentRecordView = z.infer<typeof paymentRecordSchema>;
+
+const bankImportOptions = z.strictObject({
+  file: z.string().min(1, 'names no chosen file'),
+  /** Bank field → CSV column (`{ date: 'Buchungstag' }`), as `--map`. */
+  map: z.record(z.string(), z.string()).optional(),
+  decimal_comma: z.boolean().optional(),
+  encoding: z.enum(BANK_FILE_ENCODINGS).optional(),
+  /** The method of rows without a method column (wire when absent). */
+  method: z.enum(RECEIPT_METHODS).optional(),
+});
+
+export const bankImportResultSchema = z.strictObject({
+  dry_run: z.boolean(),
+  recorded: z.number().int(),
+  duplicates: z.number().int(),
+  unmatched: z.array(rowErrorSchema),
+  payments: z.array(
+    z.strictObject({
+      row: z.number().int(),
+      invoice: z.string(),
+      customer: z.string(),
+      currency: currencyCode,
+      amount: decimalString,
+      date: isoDate,
+      method: z.string(),
+      reference: z.string(),
+      overpayment_credit: decimalString.nullable(),
+    }),
+  ),
+  already_recorded: z.array(
+    z.strictObject({
+      row: z.number().int(),
+      invoice: z.string(),
+      currency: currencyCode,
+      amount: decimalString,
+      date: isoDate,
+      reference: z.string(),
+    }),
+  ),
+});
+export type BankImportResult = z.infer<typeof bankImportResultSchema>;
 /** One side of a price simulation: the invoice the period would get, before credits. */
 const simulatedInvoiceSchema = z.strictObject({
   plan: z.string(),
@@ -717,6 +781,41 @@ export const contract = {
       'What customers owe by how late it is, per currency and customer, as of a date (the desk’s today when absent).',
     input: z.strictObject({ as_of: isoDate.optional() }),
     output: agingReportSchema,
+  }),
+
+  // ---- payments and activity (app-payments)
+  listPayments: procedure({
+    summary: 'The payments recorded, newest first, with their invoice’s customer and currency.',
+    input: paymentFilter,
+    output: z.strictObject({ payments: z.array(paymentRecordSchema) }),
+  }),
+  previewPaymentImport: procedure({
+    summary:
+      'How each row of a bank or processor file would be matched, recording nothing (a dry run of importPayments).',
+    input: bankImportOptions,
+    output: bankImportResultSchema,
+  }),
+  importPayments: procedure({
+    summary: 'Record the matched rows of a bank or processor file, in one change.',
+    input: bankImportOptions,
+    output: bankImportResultSchema,
+  }),
+  exportPayments: procedure({
+    summary: 'The payment records as the CSV export-payments writes, for the browser to save.',
+    input: paymentFilter,
+    output: z.strictObject({
+      file_name: z.string(),
+      csv: z.string(),
+      payments: z.number().int(),
+    }),
+  }),
+  listActivity: procedure({
+    summary: 'Every change to the book, newest first, optionally of one customer or invoice.',
+    input: z.strictObject({
+      customer: z.string().min(1).optional(),
+      invoice: z.string().min(1).optional(),
+    }),
+    output: z.strictObject({ entries: z.array(activityEntrySchema) }),
   }),
 
   // ---- plans (app-plans)

@@ -18,7 +18,9 @@ import { previewContractChange } from '../services/contractPreview';
 import { customerList } from '../services/customerList';
 import { customerPage } from '../services/customerPage';
 import { customerUsage } from '../services/customerUsage';
-import type { ChangeOrigin } from '../services/activity';
+import { listActivity, type ChangeOrigin } from '../services/activity';
+import { paymentRecords, paymentsCsv } from '../services/exportPayments';
+import { importPayments } from '../services/importPayments';
 import { dashboard } from '../services/dashboard';
 import { receivablesAging } from '../services/aging';
 import { selectDocuments, showInvoice } from '../services/documents';
@@ -236,6 +238,7 @@ export function createHandlers({
                 invoice,
                 to,
                 password: process.env[SMTP_PASSWORD_VARIABLE],
+                ...FROM_THE_APP,
               }),
             );
           } catch (error) {
@@ -249,9 +252,23 @@ export function createHandlers({
       return { job };
     },
     invoiceEmails: ({ invoice }) => showInvoice(store, invoice).email_records,
-    recordPayment: (input) => recordPayment(store, input, FROM_THE_APP),
+    recordPayment: (input) => recordPayment(store, { ...input, ...FROM_THE_APP }),
     aging: ({ as_of }) => receivablesAging(store, as_of ?? resolveRunDate(store.read().settings)),
 
+    // ---- payments and activity (app-payments)
+    listPayments: (filter) => ({ payments: paymentRecords(store, filter).reverse() }),
+    previewPaymentImport: (options) => importBankFile(store, files, options, true),
+    importPayments: (options) => importBankFile(store, files, options, false),
+    exportPayments: (filter) => {
+      const records = paymentRecords(store, filter);
+      const span = [filter.from ?? 'first', filter.to ?? resolveRunDate(store.read().settings)];
+      return {
+        file_name: `payments-${span.join('-to-')}.csv`,
+        csv: paymentsCsv(records),
+        payments: records.length,
+      };
+    },
+    listActivity: (filter) => ({ entries: listActivity(store, filter).reverse() }),
     // ---- plans (app-plans)
     addPlan: ({ plan }) => addEntity(store, 'plans', plan, FROM_THE_APP),
     editPlan: ({ code, plan }) => editEntity(store, 'plans', code, plan, FROM_THE_APP),
@@ -287,6 +304,23 @@ export function createHandlers({
       };
     },
   };
+}
+
+/** A chosen bank file, previewed (a dry run: nothing recorded) or imported. */
+function importBankFile(
+  store: Store,
+  files: ChosenFiles,
+  options: ProcedureArgs<'importPayments'>,
+  dryRun: boolean,
+) {
+  return importPayments(store, files.path(options.file), {
+    map: options.map,
+    decimalComma: options.decimal_comma,
+    encoding: options.encoding,
+    method: options.method,
+    dryRun,
+    ...FROM_THE_APP,
+  });
 }
 
 /** The first lines of a file, for the import wizard's preview. */

@@ -42,6 +42,12 @@ export const PROCEDURE_NAMES = [
   'invoiceEmails',
   'recordPayment',
   'aging',
+  // ---- payments and activity (app-payments)
+  'listPayments',
+  'previewPaymentImport',
+  'importPayments',
+  'exportPayments',
+  'listActivity',
   // ---- plans (app-plans)
   'addPlan',
   'editPlan',

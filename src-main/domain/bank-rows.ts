@@ -4,6 +4,10 @@
  */
 import { isValidDate } from './dates';
 
+/** The text encodings a bank file is read in: UTF-8, and the Windows-1252 European banks still write. */
+export const BANK_FILE_ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export type BankFileEncoding = (typeof BANK_FILE_ENCODINGS)[number];
+
 export type Parsed<T> = { value: T } | { reason: string };
 
 const PLAIN = /^[+-]?\d+(\.\d+)?$/;

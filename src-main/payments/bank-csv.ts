@@ -8,11 +8,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
+import type { BankFileEncoding } from '../domain/bank-rows';
 import { UserError } from '../domain/errors';
 import { detectDelimiter, innerLineBreaks, quoteReason } from '../usage/formats/csv';
 
-export const BANK_FILE_ENCODINGS = ['utf-8', 'windows-1252'] as const;
-export type BankFileEncoding = (typeof BANK_FILE_ENCODINGS)[number];
+export { BANK_FILE_ENCODINGS, type BankFileEncoding } from '../domain/bank-rows';
 
 export interface BankRecord {
   row: number;

@@ -22,13 +22,14 @@ import {
   writeOutboxMessage,
 } from '../store/outbox';
 import type { Store } from '../store/store';
+import { recordActivity, type ChangeOrigin } from './activity';
 import { safeFileName, showInvoice } from './documents';
 import { documentPdf } from './exportPdf';
 
 /** Where the desk finds the SMTP password: the environment, never the store. */
 export const SMTP_PASSWORD_VARIABLE = 'NEXUS_SMTP_PASSWORD';
 
-export interface EmailInvoiceOptions {
+export interface EmailInvoiceOptions extends ChangeOrigin {
   /** The invoice's number. */
   invoice: string;
   /** Recipients instead of the customer's addresses. */
@@ -109,7 +110,7 @@ export async function emailInvoice(
     const outbox = options.outbox ?? defaultOutbox(store.dir);
     const name = `${safeFileName(invoice.number ?? invoice.id, '')}-${now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.eml`;
     const path = await writeOutboxMessage(outbox, name, message);
-    return save(store, record(status, error, recordedPath(store, path)));
+    return save(store, options, record(status, error, recordedPath(store, path)));
   };
 
   if (!data.settings.smtp || options.queueOnly || options.outbox !== undefined) {
@@ -120,7 +121,7 @@ export async function emailInvoice(
   } catch (error) {
     return queue('failed', errorText(error));
   }
-  return save(store, record('sent', null, null));
+  return save(store, options, record('sent', null, null));
 }
 
 export interface OutboxResult {
@@ -133,7 +134,7 @@ export interface OutboxResult {
 /** Sends every message waiting in the outbox that the desk queued, oldest first. */
 export async function sendOutbox(
   store: Store,
-  options: { outbox?: string; password?: string; now?: () => Date } = {},
+  options: ChangeOrigin & { outbox?: string; password?: string; now?: () => Date } = {},
 ): Promise<OutboxResult> {
   const now = options.now ?? (() => new Date());
   const settings = store.read().settings;
@@ -166,18 +167,34 @@ export async function sendOutbox(
     try {
       await send(settings, options.password, queued, await readOutboxMessage(outbox, name));
     } catch (error) {
-      result.failed.push(await save(store, retry('failed', errorText(error), file)));
+      result.failed.push(await save(store, options, retry('failed', errorText(error), file)));
       continue;
     }
     await moveToSent(outbox, name);
-    result.sent.push(await save(store, retry('sent', null, null)));
+    result.sent.push(await save(store, options, retry('sent', null, null)));
   }
   return result;
 }
 
-function save(store: Store, record: EmailRecord): Promise<EmailRecord> {
-  return store.update((data) => {
+/** One line for the activity log: what became of the message. */
+function emailSummary({ invoice, to, status, error }: EmailRecord): string {
+  const recipients = to.join(', ');
+  if (status === 'sent') return `Emailed invoice ${invoice} to ${recipients}.`;
+  if (status === 'queued') return `Queued invoice ${invoice} for ${recipients} in the outbox.`;
+  return `Could not email invoice ${invoice} to ${recipients} (${error}); it waits in the outbox.`;
+}
+
+/** Records the send (or its failure) and logs it: who was mailed which invoice, and when. */
+function save(store: Store, origin: ChangeOrigin, record: EmailRecord): Promise<EmailRecord> {
+  return store.update((data, book) => {
     data.email_records.push(record);
+    recordActivity(book, origin, {
+      action: 'invoice.email',
+      customer: book.invoice(record.invoice)?.customer ?? null,
+      invoice: record.invoice,
+      subject: record.id,
+      summary: emailSummary(record),
+    });
     return record;
   });
 }

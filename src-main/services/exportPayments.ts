@@ -22,11 +22,18 @@ export const PAYMENT_COLUMNS = [
   'reference',
 ] as const;
 
-export interface ExportPaymentsOptions {
-  out: string;
+export type PaymentRecord = Record<(typeof PAYMENT_COLUMNS)[number], string>;
+
+export interface PaymentFilter {
   /** Inclusive bounds on the payment date. */
   from?: string;
   to?: string;
+  customer?: string;
+  method?: string;
+}
+
+export interface ExportPaymentsOptions extends PaymentFilter {
+  out: string;
   /** Replace an existing file (the user asked for it). */
   overwrite?: boolean;
 }
@@ -36,8 +43,12 @@ export interface ExportPaymentsResult {
   payments: number;
 }
 
-export function exportPayments(store: Store, options: ExportPaymentsOptions): ExportPaymentsResult {
-  for (const date of [options.from, options.to]) {
+/**
+ * The payments with their invoice's customer and currency, oldest first (payments of
+ * one day in the order they were recorded): the export's rows and the app's list.
+ */
+export function paymentRecords(store: Store, filter: PaymentFilter = {}): PaymentRecord[] {
+  for (const date of [filter.from, filter.to]) {
     if (date !== undefined && !isValidDate(date)) {
       throw new UserError(`The date '${date}' is not a valid date YYYY-MM-DD.`);
     }
@@ -52,35 +63,46 @@ export function exportPayments(store: Store, options: ExportPaymentsOptions): Ex
         : [[invoice.number, invoice] as const],
     ),
   );
-  const rows = data.payments
+  return data.payments
     .map((payment, recorded) => ({ payment, recorded }))
     .filter(
       ({ payment }) =>
-        (options.from === undefined || payment.date >= options.from) &&
-        (options.to === undefined || payment.date <= options.to),
+        (filter.from === undefined || payment.date >= filter.from) &&
+        (filter.to === undefined || payment.date <= filter.to) &&
+        (filter.method === undefined || payment.method === filter.method),
     )
-    // Oldest first; payments of one day in the order they were recorded.
     .sort((a, b) => compareText(a.payment.date, b.payment.date) || a.recorded - b.recorded)
     .map(({ payment }) => {
       const invoice = invoices.get(payment.invoice);
-      const customer = invoice === undefined ? undefined : customers.get(invoice.customer);
-      return [
-        payment.id,
-        payment.date,
-        payment.invoice,
-        invoice?.customer ?? '',
-        customer?.name ?? '',
-        invoice?.currency ?? '',
-        payment.amount,
-        payment.method,
-        payment.reference,
-      ].map(spreadsheetSafeCell);
-    });
-  const csv = Papa.unparse([[...PAYMENT_COLUMNS], ...rows], { newline: '\r\n' });
-  writeOutputFile(options.out, `${csv}\r\n`, {
+      return {
+        payment_id: payment.id,
+        date: payment.date,
+        invoice: payment.invoice,
+        customer: invoice?.customer ?? '',
+        customer_name: customers.get(invoice?.customer ?? '')?.name ?? '',
+        currency: invoice?.currency ?? '',
+        amount: payment.amount,
+        method: payment.method,
+        reference: payment.reference,
+      };
+    })
+    .filter((record) => filter.customer === undefined || record.customer === filter.customer);
+}
+
+/** The records as the export file holds them: a header, CRLF line ends, formula-safe cells. */
+export function paymentsCsv(records: readonly PaymentRecord[]): string {
+  const rows = records.map((record) =>
+    PAYMENT_COLUMNS.map((column) => spreadsheetSafeCell(record[column])),
+  );
+  return `${Papa.unparse([[...PAYMENT_COLUMNS], ...rows], { newline: '\r\n' })}\r\n`;
+}
+
+export function exportPayments(store: Store, options: ExportPaymentsOptions): ExportPaymentsResult {
+  const records = paymentRecords(store, options);
+  writeOutputFile(options.out, paymentsCsv(records), {
     overwrite: options.overwrite,
     overwriteHint: 'with --force',
     protectedFolders: [{ path: store.dir, role: 'the data folder' }],
   });
-  return { file: options.out, payments: rows.length };
+  return { file: options.out, payments: records.length };
 }

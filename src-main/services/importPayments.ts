@@ -6,17 +6,25 @@
  * refuse, are listed with their row and reason; the file is recorded in one store
  * update, and importing it again records nothing new.
  */
+import { basename } from 'node:path';
 import { InvoiceNumberFinder, parseBankAmount, parseBankDate } from '../domain/bank-rows';
 import { compareText } from '../domain/collections';
 import { UserError } from '../domain/errors';
-import { refersTo, type Invoice } from '../domain/invoice';
+import type { Invoice } from '../domain/invoice';
 import { Dec } from '../domain/money';
 import { invoiceName, receiptMethod } from '../domain/payments';
 import { settlementOf } from '../domain/settlement';
-import { BANK_FILE_ENCODINGS, readBankFile, type BankFileEncoding } from '../payments/bank-csv';
+import {
+  BANK_FILE_ENCODINGS,
+  readBankFile,
+  type BankFile,
+  type BankFileEncoding,
+} from '../payments/bank-csv';
 import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
-import { applyPayment } from './payments';
+import type { ChangeOrigin } from './activity';
+import { applyPayment, recordPaymentActivity, type PaymentResult } from './payments';
+import { findInvoice } from './present';
 import { resolveRunDate } from './runDate';
 
 /** What a row may hold; `account` and `period` identify a marketplace disbursement. */
@@ -33,7 +41,7 @@ export const BANK_FIELDS = [
 type BankField = (typeof BANK_FIELDS)[number];
 const REQUIRED: readonly BankField[] = ['date', 'amount', 'reference'];
 
-export interface ImportPaymentsOptions {
+export interface ImportPaymentsOptions extends ChangeOrigin {
   /** Read a field from a column of another name. */
   map?: Readonly<Record<string, string>>;
   /** Amounts are written `1.234,56`. */
@@ -41,13 +49,42 @@ export interface ImportPaymentsOptions {
   encoding?: string;
   /** The method of rows without a `method` column: `wire` unless given. */
   method?: string;
+  /** Judge every row as the import would, and record nothing (the matching preview). */
+  dryRun?: boolean;
+}
+
+/** A row recorded (or, in a dry run, that would be) as a payment. */
+export interface ImportedPayment {
+  row: number;
+  invoice: string;
+  customer: string;
+  currency: string;
+  amount: string;
+  date: string;
+  method: string;
+  reference: string;
+  /** The part beyond the invoice's balance, which becomes the customer's credit. */
+  overpayment_credit: string | null;
+}
+
+/** A row the book holds already: importing it again records nothing. */
+export interface AlreadyRecordedRow {
+  row: number;
+  invoice: string;
+  currency: string;
+  amount: string;
+  date: string;
+  reference: string;
 }
 
 export interface ImportPaymentsResult {
+  /** Nothing was recorded: this is what the import would do. */
+  dry_run: boolean;
   recorded: number;
   duplicates: number;
   unmatched: { row: number; reason: string }[];
-  payments: { row: number; invoice: string; amount: string }[];
+  payments: ImportedPayment[];
+  already_recorded: AlreadyRecordedRow[];
 }
 
 /** The encoding a label names, by the WHATWG labels TextDecoder knows (`latin1`, `cp1252`…). */
@@ -191,75 +228,127 @@ export async function importPayments(
   path: string,
   options: ImportPaymentsOptions = {},
 ): Promise<ImportPaymentsResult> {
-  const defaultMethod = receiptMethod(options.method ?? 'wire');
   const file = await readBankFile(path, encodingOf(options.encoding));
-  const layout = layoutOf(file.columns, options.map ?? {});
+  const rows = {
+    file,
+    layout: layoutOf(file.columns, options.map ?? {}),
+    decimalComma: options.decimalComma === true,
+    defaultMethod: receiptMethod(options.method ?? 'wire'),
+  };
+  if (options.dryRun === true) {
+    // The very rows an import would record, judged against a copy of the book that is
+    // then dropped: the preview cannot promise what the import would not do.
+    const copy = structuredClone(store.read()) as StoreData;
+    return { dry_run: true, ...recordRows(copy, rows, () => {}) };
+  }
   // A whole file of payments is one step a desk may want to undo (`restore`).
   await store.backup('before-payment-import');
+  const name = basename(path);
+  return store.update((data, book) => ({
+    dry_run: false,
+    ...recordRows(data, rows, (paid, row) =>
+      recordPaymentActivity(book, options, paid, ` (row ${row} of ${name})`),
+    ),
+  }));
+}
 
-  return store.update((data) => {
-    const runDate = resolveRunDate(data.settings);
-    const matcher = new InvoiceMatcher(data);
-    const unreferenced = new UnreferencedRows(data);
-    const result: ImportPaymentsResult = {
-      recorded: 0,
-      duplicates: 0,
-      unmatched: [],
-      payments: [],
-    };
-    for (const { row, cells } of file.records) {
-      try {
-        if ('problem' in cells) throw new Unmatched(cells.problem);
-        const cell = (field: BankField) => {
-          const column = layout[field];
-          return column === null ? '' : (cells.get(column) ?? '');
-        };
-        const date = parseBankDate(cell('date'));
-        if ('reason' in date) throw new Unmatched(date.reason);
-        const amount = parseBankAmount(cell('amount'), options.decimalComma === true);
-        if ('reason' in amount) throw new Unmatched(amount.reason);
-        if (!new Dec(amount.value).gt(0)) {
-          throw new Unmatched(`amount ${amount.value} is no money received`);
-        }
-        const name = matcher.match(cell);
-        const invoice = data.invoices.find((candidate) => refersTo(candidate, name));
-        const currency = cell('currency').toUpperCase();
-        if (invoice !== undefined && currency !== '' && currency !== invoice.currency) {
-          throw new Unmatched(
-            `the amount is in ${currency}, invoice ${name} in ${invoice.currency}`,
-          );
-        }
-        const reference = cell('reference');
-        if (
-          invoice !== undefined &&
-          reference === '' &&
-          unreferenced.isRecorded(invoice, date.value, amount.value)
-        ) {
-          result.duplicates++;
-          continue;
-        }
-        const paid = applyPayment(
-          data,
-          {
-            invoice: name,
-            amount: amount.value,
-            method: cell('method') === '' ? defaultMethod : cell('method').toLowerCase(),
-            date: date.value,
-            reference,
-          },
-          runDate,
-        );
-        if (paid.duplicate) {
-          result.duplicates++;
-        } else {
-          result.recorded++;
-          result.payments.push({ row, invoice: paid.payment.invoice, amount: paid.payment.amount });
-        }
-      } catch (error) {
-        if (!(error instanceof Unmatched || error instanceof UserError)) throw error;
-        result.unmatched.push({ row, reason: error.message });
+interface BankRows {
+  file: BankFile;
+  layout: Record<BankField, string | null>;
+  decimalComma: boolean;
+  defaultMethod: string;
+}
+
+/** Records the file's rows in `data`, calling `onRecorded` for each payment recorded. */
+function recordRows(
+  data: StoreData,
+  { file, layout, decimalComma, defaultMethod }: BankRows,
+  onRecorded: (paid: PaymentResult, row: number) => void,
+): Omit<ImportPaymentsResult, 'dry_run'> {
+  const runDate = resolveRunDate(data.settings);
+  const matcher = new InvoiceMatcher(data);
+  const unreferenced = new UnreferencedRows(data);
+  const result: Omit<ImportPaymentsResult, 'dry_run'> = {
+    recorded: 0,
+    duplicates: 0,
+    unmatched: [],
+    payments: [],
+    already_recorded: [],
+  };
+  for (const { row, cells } of file.records) {
+    try {
+      if ('problem' in cells) throw new Unmatched(cells.problem);
+      const cell = (field: BankField) => {
+        const column = layout[field];
+        return column === null ? '' : (cells.get(column) ?? '');
+      };
+      const date = parseBankDate(cell('date'));
+      if ('reason' in date) throw new Unmatched(date.reason);
+      const amount = parseBankAmount(cell('amount'), decimalComma);
+      if ('reason' in amount) throw new Unmatched(amount.reason);
+      if (!new Dec(amount.value).gt(0)) {
+        throw new Unmatched(`amount ${amount.value} is no money received`);
       }
+      const name = matcher.match(cell);
+      const invoice = findInvoice(data, name);
+      const currency = cell('currency').toUpperCase();
+      if (currency !== '' && currency !== invoice.currency) {
+        throw new Unmatched(`the amount is in ${currency}, invoice ${name} in ${invoice.currency}`);
+      }
+      const reference = cell('reference');
+      if (reference === '' && unreferenced.isRecorded(invoice, date.value, amount.value)) {
+        result.duplicates++;
+        result.already_recorded.push({
+          row,
+          invoice: invoiceName(invoice),
+          currency: invoice.currency,
+          amount: amount.value,
+          date: date.value,
+          reference,
+        });
+        continue;
+      }
+      const paid = applyPayment(
+        data,
+        {
+          invoice: name,
+          amount: amount.value,
+          method: cell('method') === '' ? defaultMethod : cell('method').toLowerCase(),
+          date: date.value,
+          reference,
+        },
+        runDate,
+      );
+      const { payment } = paid;
+      if (paid.duplicate) {
+        result.duplicates++;
+        result.already_recorded.push({
+          row,
+          invoice: payment.invoice,
+          currency: invoice.currency,
+          amount: payment.amount,
+          date: payment.date,
+          reference: payment.reference,
+        });
+      } else {
+        result.recorded++;
+        result.payments.push({
+          row,
+          invoice: payment.invoice,
+          customer: invoice.customer,
+          currency: invoice.currency,
+          amount: payment.amount,
+          date: payment.date,
+          method: payment.method,
+          reference: payment.reference,
+          overpayment_credit: paid.overpayment_credit?.amount ?? null,
+        });
+        onRecorded(paid, row);
+      }
+    } catch (error) {
+      if (!(error instanceof Unmatched || error instanceof UserError)) throw error;
+      result.unmatched.push({ row, reason: error.message });
     }
-    return result;
-  });
+  }
+  return result;
 }

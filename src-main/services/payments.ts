@@ -18,14 +18,14 @@ import {
 } from '../domain/payments';
 import { displayStatus, settlementOf } from '../domain/settlement';
 import type { StoreData } from '../store/data';
-import type { Store } from '../store/store';
+import type { DraftBook, Store } from '../store/store';
 import { parseAmount } from './amount';
 import { findInvoice } from './present';
 import { resolveRunDate } from './runDate';
 import { refreshSettlement } from './settlement';
 import { recordActivity, type ChangeOrigin } from './activity';
 
-export interface PaymentInput {
+export interface PaymentInput extends ChangeOrigin {
   /** The invoice's number (a marketplace statement's id). */
   invoice: string;
   amount: string;
@@ -50,24 +50,32 @@ export interface PaymentResult {
   duplicate: boolean;
 }
 
-export async function recordPayment(
-  store: Store,
-  input: PaymentInput,
-  origin: ChangeOrigin = {},
-): Promise<PaymentResult> {
+export async function recordPayment(store: Store, input: PaymentInput): Promise<PaymentResult> {
   return store.update((data, book) => {
     const result = applyPayment(data, input, resolveRunDate(data.settings));
-    if (!result.duplicate) {
-      const { payment, invoice } = result;
-      recordActivity(book, origin, {
-        action: 'payment.record',
-        customer: findInvoice(data, input.invoice).customer,
-        invoice: invoice.number,
-        subject: payment.id,
-        summary: `Recorded a payment of ${payment.amount} by ${payment.method} on ${payment.date} against ${invoice.number}.`,
-      });
-    }
+    if (!result.duplicate) recordPaymentActivity(book, input, result);
     return result;
+  });
+}
+
+/** The log's entry for a payment just recorded (and the credit its excess became). */
+export function recordPaymentActivity(
+  book: DraftBook,
+  origin: ChangeOrigin,
+  { payment, overpayment_credit: credit }: PaymentResult,
+  source = '',
+): void {
+  const invoice = book.invoice(payment.invoice);
+  const excess =
+    credit === null
+      ? ''
+      : ` ${credit.amount} ${credit.currency} beyond the balance became credit ${credit.id}.`;
+  recordActivity(book, origin, {
+    action: 'payment.record',
+    customer: invoice?.customer ?? null,
+    invoice: payment.invoice,
+    subject: payment.id,
+    summary: `Recorded payment ${payment.id} of ${payment.amount} ${invoice?.currency ?? ''} by ${payment.method} on ${payment.date}${source}.${excess}`,
   });
 }
 

@@ -35,7 +35,10 @@ export const isDesktop = bridge !== undefined;
 
 export const api = createApi(bridge ? desktopTransport(bridge) : httpTransport(token));
 
-/** Browser mode: hands a file picked with `<input type="file">` to the desk. */
-export function uploadUsageFile(file: File): Promise<ChosenFile> {
-  return uploadFile(file, token);
+/**
+ * A file for the desk to read (usage, a bank file): the main process's dialog on the
+ * desktop (null when cancelled), else the file picked with `<input type="file">`, uploaded.
+ */
+export function chooseOrUpload(picked?: File): Promise<ChosenFile | null> {
+  return isDesktop || !picked ? api.chooseUsageFile({}) : uploadFile(picked, token);
 }

@@ -1,9 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { CommandPalette } from './CommandPalette';
+import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { ariaShortcut, NAVIGATION, PALETTE_SHORTCUT } from './navigation';
 import { useSession } from './session';
 import { useShortcuts } from './useShortcuts';
+
+/** Places reached from the palette (and links) rather than the navigation's nine entries. */
+const paletteActions = (navigate: (path: string) => void): PaletteCommand[] => [
+  // ---- payments and activity (app-payments)
+  { id: 'go:/activity', label: 'Go to Activity', run: () => navigate('/activity') },
+  {
+    id: 'go:/payments/import',
+    label: 'Import a bank file',
+    run: () => navigate('/payments/import'),
+  },
+  { id: 'go:/payments/aging', label: 'Go to Aging', run: () => navigate('/payments/aging') },
+];
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -71,7 +83,12 @@ export function Layout() {
           <Outlet />
         </main>
       </div>
-      <CommandPalette isOpen={paletteOpen} onOpenChange={setPaletteOpen} navigate={navigate} />
+      <CommandPalette
+        isOpen={paletteOpen}
+        onOpenChange={setPaletteOpen}
+        navigate={navigate}
+        actions={paletteActions(navigate)}
+      />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import type { RouteObject } from 'react-router';
 import { BillRunScreen } from '../features/bill-run/BillRunScreen';
-import { ComingScreen } from '../features/coming/ComingScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { InvoicePage } from '../features/invoices/InvoicePage';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
@@ -9,10 +8,14 @@ import { PlansScreen } from '../features/plans/PlansScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportWizard } from '../features/usage/ImportWizard';
 import { UsageScreen } from '../features/usage/UsageScreen';
+import { ActivityScreen } from '../features/activity/ActivityScreen';
 import { ContractPage } from '../features/contracts/ContractPage';
 import { CreditsScreen } from '../features/credits/CreditsScreen';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersScreen, NewCustomerScreen } from '../features/customers/CustomersScreen';
+import { AgingScreen } from '../features/payments/AgingScreen';
+import { BankImportScreen } from '../features/payments/BankImportScreen';
+import { PaymentsScreen } from '../features/payments/PaymentsScreen';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 
@@ -36,7 +39,11 @@ export const routes: RouteObject[] = [
       { path: 'bill-run', element: <BillRunScreen /> },
       { path: 'invoices', element: <InvoicesScreen /> },
       { path: 'invoices/:reference', element: <InvoicePage /> },
-      { path: 'payments', element: <ComingScreen screen="payments" /> },
+      // ---- payments and activity (app-payments)
+      { path: 'payments', element: <PaymentsScreen /> },
+      { path: 'payments/import', element: <BankImportScreen /> },
+      { path: 'payments/aging', element: <AgingScreen /> },
+      { path: 'activity', element: <ActivityScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -58,7 +58,7 @@ describe('the screens', () => {
     for (const [name, file] of [
       ['Customers', 'customers'],
       ['Plans', 'plans'],
-      ['Payments', 'payments'],
+      ['Payments', 'payments-empty'],
       ['Credits', 'credits'],
       ['Settings', 'settings'],
     ] as const) {

@@ -50,15 +50,25 @@ describe('importing a bank file', () => {
     await withOpenInvoices(store(), germanBook());
     const options = { map: SPARKASSE_MAP, decimalComma: true, encoding: 'windows-1252' };
     const result = await importPayments(store(), SPARKASSE, options);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
+      dry_run: false,
       recorded: 3,
       duplicates: 0,
       unmatched: SPARKASSE_UNMATCHED,
       payments: [
-        { row: 2, invoice: 'INV-2026-00002', amount: '102.50' },
-        { row: 3, invoice: 'INV-2026-00001', amount: '40.00' },
-        { row: 6, invoice: 'INV-2026-00001', amount: '65.00' },
+        { row: 2, invoice: 'INV-2026-00002', customer: 'zoe', amount: '102.50' },
+        { row: 3, invoice: 'INV-2026-00001', customer: 'jorg', amount: '40.00' },
+        {
+          row: 6,
+          invoice: 'INV-2026-00001',
+          customer: 'jorg',
+          currency: 'EUR',
+          amount: '65.00',
+          date: '2026-11-20',
+          overpayment_credit: '5.00',
+        },
       ],
+      already_recorded: [],
     });
     expect(
       store()
@@ -120,7 +130,7 @@ describe('importing a bank file', () => {
         '2026-10-01,5.00,ch_9,INV-2026-00001,card\r\n',
     );
     const result = await importPayments(store(), file, { method: 'ach' });
-    expect(result.payments).toEqual([
+    expect(result.payments).toMatchObject([
       { row: 2, invoice: 'INV-2026-00002', amount: '1250' },
       { row: 3, invoice: 'INV-2026-00001', amount: '10.00' },
     ]);

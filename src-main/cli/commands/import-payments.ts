@@ -20,6 +20,10 @@ export const importPaymentsCommand = defineCommand({
       description: `read a field (${BANK_FIELDS.join(', ')}) from another column`,
     },
     'decimal-comma': { type: 'boolean', description: 'amounts are written 1.234,56' },
+    'dry-run': {
+      type: 'boolean',
+      description: 'show how each row would be matched, and record nothing',
+    },
     encoding: {
       type: 'string',
       value: 'E',
@@ -38,16 +42,28 @@ export const importPaymentsCommand = defineCommand({
       decimalComma: options['decimal-comma'] === true,
       encoding: stringOption(options, 'encoding'),
       method: stringOption(options, 'method'),
+      dryRun: options['dry-run'] === true,
     });
-    printResult(ctx, result, () => describeImport(file, result));
+    // --json prints the shape the command line has always printed; the app reads the rest.
+    const { recorded, duplicates, unmatched, payments } = result;
+    const printed = {
+      recorded,
+      duplicates,
+      unmatched,
+      payments: payments.map(({ row, invoice, amount }) => ({ row, invoice, amount })),
+    };
+    printResult(ctx, printed, () => describeImport(file, result));
   },
 });
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function describeImport(file: string, result: ImportPaymentsResult): string {
+  const [done, recorded] = result.dry_run
+    ? [`Nothing recorded (dry run) from ${file}`, 'to record']
+    : [`Imported ${file}`, 'recorded'];
   const lines = [
-    `Imported ${file}: ${plural(result.recorded, 'payment')} recorded, ${plural(result.duplicates, 'duplicate')}, ${plural(result.unmatched.length, 'row')} unmatched.`,
+    `${done}: ${plural(result.recorded, 'payment')} ${recorded}, ${plural(result.duplicates, 'duplicate')}, ${plural(result.unmatched.length, 'row')} unmatched.`,
     ...result.payments.map(({ row, invoice, amount }) => `  row ${row}: ${amount} on ${invoice}`),
   ];
   if (result.unmatched.length > 0) {

@@ -6,7 +6,7 @@ import type {
   ProcedureOutput,
   UsageBatchView,
 } from '../../../src-main/api/contract';
-import { api, followJob, isDesktop, uploadUsageFile } from '../../api';
+import { api, chooseOrUpload, followJob } from '../../api';
 import { detailsOf, messageOf } from '../../app/errors';
 import { initialChoice, mapOf, type ColumnChoice } from './columnMapping';
 
@@ -103,8 +103,7 @@ export const useImportWizard = create<ImportWizard>((set, get) => {
     async choose(picked) {
       set({ busy: true, error: null, errorDetails: [], result: null });
       try {
-        const file =
-          isDesktop || !picked ? await api.chooseUsageFile({}) : await uploadUsageFile(picked);
+        const file = await chooseOrUpload(picked);
         if (file === null) {
           set({ busy: false });
           return;

@@ -1,0 +1,136 @@
+import { lazy, Suspense, useEffect, useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { isValidDate } from '../../../src-main/domain/dates';
+import { useSession } from '../../app/session';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Money } from '../../ui/Money';
+import { PageHeader } from '../../ui/PageHeader';
+import { AGING_BUCKETS } from '../../format/aging';
+import { PaymentsTabs } from './PaymentsScreen';
+import { useAging, type AgingReport } from './store';
+
+// recharts is the biggest part of the bundle: loaded when a chart is shown.
+const AgingChart = lazy(() => import('../dashboard/AgingChart'));
+
+type CurrencyAging = AgingReport['currencies'][number];
+
+function CustomerTable({ aging }: { aging: CurrencyAging }) {
+  const money = (amount: string) => <Money amount={amount} currency={aging.currency} />;
+  return (
+    <div className="table-scroll">
+      <table className="table table--compact">
+        <caption className="visually-hidden">
+          What each customer owed in {aging.currency}, by days past due
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Customer</th>
+            {AGING_BUCKETS.map((bucket) => (
+              <th key={bucket.key} scope="col" className="num">
+                {bucket.label}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              Total
+            </th>
+            <th scope="col">Invoices</th>
+          </tr>
+        </thead>
+        <tbody>
+          {aging.customers.map((customer) => (
+            <tr key={customer.customer}>
+              <th scope="row">{customer.name}</th>
+              {AGING_BUCKETS.map((bucket) => (
+                <td key={bucket.key} className="num">
+                  {money(customer[bucket.key])}
+                </td>
+              ))}
+              <td className="num">
+                <strong>{money(customer.total)}</strong>
+              </td>
+              <td>
+                {customer.invoices.map((invoice, index) => (
+                  <span key={invoice}>
+                    {index > 0 && ', '}
+                    <Link to={`/invoices/${encodeURIComponent(invoice)}`}>{invoice}</Link>
+                  </span>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Receivables aging as of any day: the book as it stood then, per currency and customer. */
+export function AgingScreen() {
+  const id = useId();
+  const today = useSession((session) => session.overview?.today ?? null);
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('as_of') ?? '';
+  const asOf = isValidDate(asked) ? asked : today;
+  const { report, error, show } = useAging();
+
+  useEffect(() => {
+    if (asOf) void show(asOf);
+  }, [show, asOf]);
+
+  return (
+    <>
+      <PageHeader
+        title="Payments"
+        subtitle="What customers owed on a day, by how late it was."
+        actions={
+          <Link className="button" to="/payments/import">
+            Import a bank file
+          </Link>
+        }
+      />
+      <PaymentsTabs />
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={`${id}-as-of`}>As of</label>
+          <input
+            id={`${id}-as-of`}
+            type="date"
+            value={asOf ?? ''}
+            aria-describedby={`${id}-as-of-hint`}
+            onChange={(event) => setParams(event.target.value ? { as_of: event.target.value } : {})}
+          />
+        </div>
+        <p id={`${id}-as-of-hint`} className="muted">
+          Only invoices issued, payments received and credit notes issued by then count.
+        </p>
+      </div>
+      <ErrorNote message={error} />
+      {report && report.currencies.length === 0 && (
+        <EmptyState title={`Nothing was owed on ${report.as_of}`}>
+          <p>
+            Every invoice issued by then was paid or credited. Finalized invoices appear here once
+            they are issued; <Link to="/invoices">see the invoices</Link>.
+          </p>
+        </EmptyState>
+      )}
+      {report &&
+        report.currencies.map((aging) => (
+          <section
+            key={aging.currency}
+            className="card stack"
+            aria-labelledby={`${id}-${aging.currency}`}
+          >
+            <h2 id={`${id}-${aging.currency}`} className="card__title">
+              Owed in {aging.currency} on {report.as_of}:{' '}
+              <Money amount={aging.total} currency={aging.currency} />
+            </h2>
+            <Suspense fallback={<p className="muted">Drawing the chart…</p>}>
+              <AgingChart currencies={[aging]} />
+            </Suspense>
+            <CustomerTable aging={aging} />
+          </section>
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,372 @@
+import { useEffect, useId } from 'react';
+import { Link } from 'react-router';
+import type { BankImportResult } from '../../../src-main/api/contract';
+import { BANK_FILE_ENCODINGS } from '../../../src-main/domain/bank-rows';
+import { RECEIPT_METHODS } from '../../../src-main/domain/model';
+import { isDesktop } from '../../api';
+import { useCustomerName } from '../../app/session';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Money } from '../../ui/Money';
+import { PageHeader } from '../../ui/PageHeader';
+import { METHOD_LABELS } from './RecordPaymentForm';
+import { BANK_FIELDS, unmappedFields } from './bankFields';
+import { useBankImport, type BankFileOptions } from './store';
+
+const ENCODING_LABELS: Record<BankFileOptions['encoding'], string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252 (older European bank exports)',
+};
+
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${count} ${count === 1 ? one : many}`;
+
+function FileChoice() {
+  const { choose, busy, file } = useBankImport();
+  const id = useId();
+  if (isDesktop) {
+    return (
+      <button type="button" className="button" onClick={() => void choose()} disabled={busy}>
+        {file ? `${file.name}: choose another…` : 'Choose the bank file…'}
+      </button>
+    );
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>Bank or processor file (CSV)</label>
+      <input
+        id={id}
+        type="file"
+        accept=".csv,.tsv,.txt"
+        disabled={busy}
+        onChange={(event) => {
+          const picked = event.target.files?.[0];
+          if (picked) void choose(picked);
+        }}
+      />
+    </div>
+  );
+}
+
+/** How the file is read: the options of import-payments on the command line. */
+function ReadingOptions() {
+  const { options, setOptions, columns, file } = useBankImport();
+  const id = useId();
+  const columnOf = (field: string) => options.map[field] ?? '';
+  const setColumn = (field: string, column: string) => {
+    const { [field]: _previous, ...others } = options.map;
+    setOptions({ map: column === '' ? others : { ...others, [field]: column } });
+  };
+  return (
+    <section className="card stack" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="card__title">
+        How the file is read
+      </h2>
+      <p className="muted">
+        The separator (comma, semicolon or tab) is the one the header uses. Every change here
+        matches the rows again; nothing is recorded until you say so below.
+      </p>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={`${id}-encoding`}>Text encoding</label>
+          <select
+            id={`${id}-encoding`}
+            value={options.encoding}
+            onChange={(event) =>
+              setOptions({ encoding: event.target.value as BankFileOptions['encoding'] })
+            }
+          >
+            {BANK_FILE_ENCODINGS.map((encoding) => (
+              <option key={encoding} value={encoding}>
+                {ENCODING_LABELS[encoding]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-method`}>Method of rows without one</label>
+          <select
+            id={`${id}-method`}
+            value={options.method}
+            onChange={(event) =>
+              setOptions({ method: event.target.value as BankFileOptions['method'] })
+            }
+          >
+            {RECEIPT_METHODS.map((method) => (
+              <option key={method} value={method}>
+                {METHOD_LABELS[method]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={options.decimal_comma}
+            onChange={(event) => setOptions({ decimal_comma: event.target.checked })}
+          />
+          Amounts use a decimal comma (1.234,56)
+        </label>
+      </div>
+      {file && columns.length > 0 && (
+        <fieldset className="column-mapper">
+          <legend>Columns</legend>
+          <p className="muted">
+            A field whose column has its own name needs no choice; pick the column for the others.
+          </p>
+          <div className="column-mapper__grid">
+            {BANK_FIELDS.map(({ field, label, required }) => (
+              <div className="field" key={field}>
+                <label htmlFor={`${id}-map-${field}`}>
+                  {label}
+                  {required ? '' : ' (optional)'}
+                </label>
+                <select
+                  id={`${id}-map-${field}`}
+                  value={columnOf(field)}
+                  onChange={(event) => setColumn(field, event.target.value)}
+                >
+                  <option value="">
+                    {columns.includes(field) ? `“${field}”` : required ? 'Choose…' : 'None'}
+                  </option>
+                  {columns.map((column) => (
+                    <option key={column} value={column}>
+                      {column}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+          <Unmapped />
+        </fieldset>
+      )}
+    </section>
+  );
+}
+
+function Unmapped() {
+  const { columns, options } = useBankImport();
+  const missing = unmappedFields(columns, options.map);
+  if (missing.length === 0) return null;
+  return (
+    <p className="notice" role="status">
+      The file has no column named as {missing.join(', ')}: choose{' '}
+      {missing.length === 1 ? 'it' : 'them'} above to see how the rows match.
+    </p>
+  );
+}
+
+function MatchedRows({ result }: { result: BankImportResult }) {
+  const customerName = useCustomerName();
+  if (result.payments.length === 0) return null;
+  return (
+    <div className="table-scroll">
+      <table className="table table--compact">
+        <caption className="table__caption">
+          {result.dry_run ? 'Matched: to be recorded' : 'Recorded'} (
+          {plural(result.payments.length, 'row')})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Date</th>
+            <th scope="col">Invoice</th>
+            <th scope="col">Customer</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+            <th scope="col">Reference</th>
+            <th scope="col">Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.payments.map((payment) => (
+            <tr key={payment.row}>
+              <th scope="row">{payment.row}</th>
+              <td className="cell--nowrap">{payment.date}</td>
+              <td className="cell--nowrap">
+                <Link to={`/invoices/${encodeURIComponent(payment.invoice)}`}>
+                  {payment.invoice}
+                </Link>
+              </td>
+              <td>{customerName(payment.customer)}</td>
+              <td className="num">
+                <Money amount={payment.amount} currency={payment.currency} />
+              </td>
+              <td className="cell--reference">{payment.reference}</td>
+              <td>
+                {payment.overpayment_credit !== null && (
+                  <>
+                    <Money amount={payment.overpayment_credit} currency={payment.currency} /> beyond
+                    the balance becomes credit
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function UnmatchedRows({ result }: { result: BankImportResult }) {
+  if (result.unmatched.length === 0) return null;
+  return (
+    <div className="table-scroll">
+      <table className="table table--compact">
+        <caption className="table__caption">
+          Not matched: not recorded ({plural(result.unmatched.length, 'row')})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.unmatched.map(({ row, reason }) => (
+            <tr key={row}>
+              <th scope="row">{row}</th>
+              <td>{reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AlreadyRecordedRows({ result }: { result: BankImportResult }) {
+  if (result.already_recorded.length === 0) return null;
+  return (
+    <div className="table-scroll">
+      <table className="table table--compact">
+        <caption className="table__caption">
+          Already recorded: skipped ({plural(result.already_recorded.length, 'row')})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Date</th>
+            <th scope="col">Invoice</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+            <th scope="col">Reference</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.already_recorded.map((row) => (
+            <tr key={row.row}>
+              <th scope="row">{row.row}</th>
+              <td className="cell--nowrap">{row.date}</td>
+              <td className="cell--nowrap">{row.invoice}</td>
+              <td className="num">
+                <Money amount={row.amount} currency={row.currency} />
+              </td>
+              <td className="cell--reference">{row.reference}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Report({ result }: { result: BankImportResult }) {
+  const { record, busy, reset } = useBankImport();
+  const id = useId();
+  const matched = result.payments.length;
+  return (
+    <section className="card stack" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="card__title">
+        {result.dry_run ? 'How the rows match' : 'Recorded'}
+      </h2>
+      <dl className="counts">
+        <div className="count">
+          <dt>{result.dry_run ? 'To record' : 'Recorded'}</dt>
+          <dd>{matched}</dd>
+        </div>
+        <div className="count">
+          <dt>Already recorded</dt>
+          <dd>{result.duplicates}</dd>
+        </div>
+        <div className="count">
+          <dt>Not matched</dt>
+          <dd>{result.unmatched.length}</dd>
+        </div>
+      </dl>
+      <MatchedRows result={result} />
+      <UnmatchedRows result={result} />
+      <AlreadyRecordedRows result={result} />
+      {result.dry_run ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy || matched === 0}
+            onClick={() => void record()}
+          >
+            {matched === 0
+              ? 'Nothing to record'
+              : `Record the ${plural(matched, 'matched payment')}`}
+          </button>
+          {result.unmatched.length > 0 && (
+            <p className="muted">
+              Rows not matched stay unrecorded; record them by hand or fix the file and import it
+              again (rows already recorded are skipped).
+            </p>
+          )}
+        </div>
+      ) : (
+        <div className="actions">
+          <Link className="button button--primary" to="/payments">
+            See the payments
+          </Link>
+          <Link className="button" to="/payments/aging">
+            See the aging
+          </Link>
+          <button type="button" className="button button--quiet" onClick={reset}>
+            Import another file
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A bank's or card processor's CSV: read with the options of import-payments, then a
+ * matching preview (the import's own dry run) before anything is recorded.
+ */
+export function BankImportScreen() {
+  const { preview, result, error, step, reset } = useBankImport();
+  useEffect(() => reset, [reset]);
+  const shown = step === 'done' ? result : preview;
+  return (
+    <>
+      <PageHeader
+        title="Import a bank file"
+        subtitle={
+          <>
+            <Link to="/payments">Payments</Link> · Each row is matched to an invoice by its invoice
+            column, else by an invoice number in its reference.
+          </>
+        }
+      />
+      <div className="stack">
+        {step !== 'done' && (
+          <>
+            <section className="card stack" aria-label="The file">
+              <FileChoice />
+            </section>
+            <ReadingOptions />
+          </>
+        )}
+        <ErrorNote message={error} />
+        {shown && <Report result={shown} />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Link, NavLink, useSearchParams } from 'react-router';
+import { RECEIPT_METHODS } from '../../../src-main/domain/model';
+import { api } from '../../api';
+import { messageOf } from '../../app/errors';
+import { searchParamsOf } from '../../app/searchParams';
+import { CustomerSelect } from '../../ui/CustomerSelect';
+import { Drawer } from '../../ui/Drawer';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Money } from '../../ui/Money';
+import { PageHeader } from '../../ui/PageHeader';
+import { METHOD_LABELS, RecordPaymentForm } from './RecordPaymentForm';
+import { usePaymentList, type PaymentFilter } from './store';
+
+type Method = (typeof RECEIPT_METHODS)[number];
+
+/** Payments, Aging: the two views of money coming in. */
+export function PaymentsTabs() {
+  return (
+    <nav className="tabs" aria-label="Payments views">
+      <NavLink to="/payments" end className="tabs__tab">
+        Payments
+      </NavLink>
+      <NavLink to="/payments/aging" className="tabs__tab">
+        Aging
+      </NavLink>
+    </nav>
+  );
+}
+
+function filterFrom(params: URLSearchParams): PaymentFilter {
+  const method = params.get('method');
+  return {
+    customer: params.get('customer') || undefined,
+    method: (RECEIPT_METHODS as readonly string[]).includes(method ?? '')
+      ? (method as Method)
+      : undefined,
+    from: params.get('from') || undefined,
+    to: params.get('to') || undefined,
+  };
+}
+
+function Filters({
+  filter,
+  onChange,
+}: {
+  filter: PaymentFilter;
+  onChange: (next: PaymentFilter) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="toolbar" role="search" aria-label="Filter payments">
+      <CustomerSelect
+        value={filter.customer}
+        onChange={(customer) => onChange({ ...filter, customer })}
+      />
+      <div className="field">
+        <label htmlFor={`${id}-method`}>Method</label>
+        <select
+          id={`${id}-method`}
+          value={filter.method ?? ''}
+          onChange={(event) =>
+            onChange({ ...filter, method: (event.target.value || undefined) as Method })
+          }
+        >
+          <option value="">Every method</option>
+          {RECEIPT_METHODS.map((method) => (
+            <option key={method} value={method}>
+              {METHOD_LABELS[method]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-from`}>From</label>
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={filter.from ?? ''}
+          onChange={(event) => onChange({ ...filter, from: event.target.value || undefined })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>To</label>
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={filter.to ?? ''}
+          onChange={(event) => onChange({ ...filter, to: event.target.value || undefined })}
+        />
+      </div>
+      {Object.keys(searchParamsOf(filter)).length > 0 && (
+        <button type="button" className="button button--quiet" onClick={() => onChange({})}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Saves the records as the CLI's export-payments writes them, through the browser. */
+function ExportButton({ filter }: { filter: PaymentFilter }) {
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setError(null);
+    try {
+      const { csv, file_name } = await api.exportPayments(filter);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      link.download = file_name;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button" onClick={() => void download()}>
+        Export CSV
+      </button>
+      <ErrorNote message={error} />
+    </>
+  );
+}
+
+export function PaymentsScreen() {
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFrom(params), [params]);
+  const { payments, error, show, reload } = usePaymentList();
+  const [recording, setRecording] = useState(false);
+
+  useEffect(() => void show(filter), [show, filter]);
+
+  return (
+    <>
+      <PageHeader
+        title="Payments"
+        subtitle="Money received against invoices, newest first."
+        actions={
+          <>
+            <ExportButton filter={filter} />
+            <Link className="button" to="/payments/import">
+              Import a bank file
+            </Link>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setRecording(true)}
+            >
+              Record a payment
+            </button>
+          </>
+        }
+      />
+      <PaymentsTabs />
+      <Filters filter={filter} onChange={(next) => setParams(searchParamsOf(next))} />
+      <ErrorNote message={error} />
+      {payments !== null && payments.length === 0 ? (
+        <EmptyState
+          title={
+            Object.keys(searchParamsOf(filter)).length > 0
+              ? 'No payment matches'
+              : 'No payments yet'
+          }
+        >
+          <p>
+            Payments appear here as they are recorded: one by one, or many at once from the CSV your
+            bank or card processor exports.
+          </p>
+          <p>
+            <Link to="/payments/import">Import a bank file</Link> or record a payment by hand.
+          </p>
+        </EmptyState>
+      ) : (
+        payments !== null && (
+          <div className="table-scroll table-scroll--tall">
+            <table className="table table--sticky">
+              <caption className="visually-hidden">Payments, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Invoice</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col" className="num">
+                    Amount
+                  </th>
+                  <th scope="col">Method</th>
+                  <th scope="col">Reference</th>
+                </tr>
+              </thead>
+              <tbody>
+                {payments.map((payment) => (
+                  <tr key={payment.payment_id}>
+                    <td className="cell--nowrap">{payment.date}</td>
+                    <td className="cell--nowrap">
+                      <Link to={`/invoices/${encodeURIComponent(payment.invoice)}`}>
+                        {payment.invoice}
+                      </Link>
+                    </td>
+                    <td>{payment.customer_name || payment.customer}</td>
+                    <td className="num">
+                      <Money amount={payment.amount} currency={payment.currency} />
+                    </td>
+                    <td>{METHOD_LABELS[payment.method as Method] ?? payment.method}</td>
+                    <td className="cell--reference">{payment.reference}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      )}
+      <Drawer title="Record a payment" isOpen={recording} onClose={() => setRecording(false)}>
+        {recording && <RecordPaymentForm onRecorded={() => void reload()} />}
+      </Drawer>
+    </>
+  );
+}
