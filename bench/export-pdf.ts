@@ -16,6 +16,7 @@ import type { BundleInput } from '../src-main/bundle/schema';
 import { billPeriod } from '../src-main/services/billRun';
 import { openStore } from '../src-main/store/store';
 import { createPeriodUsageReader } from '../src-main/usage/reader';
+import { growthPlan, reservedPlan } from './support/plans';
 
 const CUSTOMERS = 250;
 const PERIODS = ['2026-07', '2026-08', '2026-09', '2026-10'];
@@ -23,42 +24,19 @@ const ROUNDS = 3;
 
 const NAMES = ['Zoë Müller', 'Søren Ødegård', 'Café Crème', 'Łukasz Wójcik', 'Acme', 'Núñez'];
 const PLANS: NonNullable<BundleInput['plans']> = [
-  {
-    code: 'growth',
-    name: 'Growth',
-    currency: 'USD',
-    interval: 'month',
-    base_fee: '499.00',
-    charges: [
-      {
-        meter: 'api_calls',
-        model: 'graduated',
-        included: '10000',
-        tiers: [
-          { up_to: '100000', unit_price: '0.0004', flat_fee: '0' },
-          { up_to: '1000000', unit_price: '0.0002', flat_fee: '0' },
-          { up_to: null, unit_price: '0.0001', flat_fee: '10.00' },
-        ],
-      },
-      { meter: 'storage', model: 'package', package_size: '100', package_price: '10.00' },
+  growthPlan({
+    tiers: [
+      { up_to: '100000', unit_price: '0.0004', flat_fee: '0' },
+      { up_to: '1000000', unit_price: '0.0002', flat_fee: '0' },
+      { up_to: null, unit_price: '0.0001', flat_fee: '10.00' },
     ],
-  },
-  {
-    code: 'reserved-eur',
-    name: 'Reserved',
-    currency: 'EUR',
-    interval: 'month',
-    base_fee: '200.00',
-    charges: [
-      {
-        meter: 'nodes',
-        model: 'capacity',
-        reserved_unit_price: '150.00',
-        overage_unit_price: '0.50',
-      },
-      { meter: 'api_calls', model: 'per_unit', unit_price: '0.0005' },
-    ],
-  },
+    charges: [{ meter: 'storage', model: 'package', package_size: '100', package_price: '10.00' }],
+  }),
+  reservedPlan('reserved-eur', '0.50', {
+    meter: 'api_calls',
+    model: 'per_unit',
+    unit_price: '0.0005',
+  }),
   {
     code: 'growth-jpy',
     name: 'Growth (JPY)',

@@ -6,7 +6,8 @@
  * Then measures, each in a fresh child process:
  *
  * - one small change (grant-credit) inside a running process, median of 5;
- * - the same as a whole CLI command (a bundled CLI, as `npm run build` makes it);
+ * - the same as a whole CLI command, with the built CLI (`npm run build`, then
+ *   bin/nexus-billing.js as installed);
  * - a month's bill run + finalize on that book and on a new book holding the same
  *   contracts and the same month's usage only;
  * - peak RSS of each.
@@ -14,7 +15,7 @@
  * Goals (issue 7, full size): small change ≤ 100 ms in process, ≤ 0.5 s as a CLI
  * command; bill run within 1.5× of the new book's; peak RSS ≤ 300 MB.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +27,7 @@ import { grantCredit } from '../src-main/services/credits';
 import { importUsage } from '../src-main/services/importUsage';
 import { openStore } from '../src-main/store/store';
 import { createPeriodUsageReader } from '../src-main/usage/reader';
+import { growthPlan } from './support/plans';
 
 const FULL = process.argv.includes('--full');
 const CUSTOMERS = FULL ? 2_000 : 400;
@@ -33,7 +35,8 @@ const MONTHS = 50;
 const EVENTS = FULL ? 10_000_000 : 1_000_000;
 const EVENTS_PER_MONTH = Math.floor(EVENTS / (MONTHS + 1));
 const DATA = resolve(import.meta.dirname, '.data', FULL ? 'store-full' : 'store');
-const CLI = join(DATA, 'cli.mjs');
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'bin', 'nexus-billing.js');
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
@@ -48,26 +51,7 @@ function book(): BundleInput {
     format: 'nexus-billing/bundle@1',
     settings: { today: `${month(MONTHS + 1)}-02` },
     meters: [{ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }],
-    plans: [
-      {
-        code: 'growth',
-        name: 'Growth',
-        currency: 'USD',
-        interval: 'month',
-        base_fee: '499.00',
-        charges: [
-          {
-            meter: 'api_calls',
-            model: 'graduated',
-            included: '10000',
-            tiers: [
-              { up_to: '100000', unit_price: '0.0004', flat_fee: '0' },
-              { up_to: null, unit_price: '0.0002', flat_fee: '10.00' },
-            ],
-          },
-        ],
-      },
-    ],
+    plans: [growthPlan()],
     customers: Array.from({ length: CUSTOMERS }, (_, i) => ({
       id: `cust${pad(i, 5)}`,
       name: `Customer ${i}`,
@@ -238,40 +222,44 @@ async function child(task: string, dir: string): Promise<void> {
   );
 }
 
+/** Builds the CLI as it ships (`npm run build`: out/main/cli.js, run by bin/nexus-billing.js). */
+function buildCli(): void {
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+/** The median of 5 runs of the whole command; peak RSS as `time` (GNU) reports it. */
 function cliCommand(dir: string): Measure {
-  if (!existsSync(CLI)) {
-    execFileSync('npx', [
-      'esbuild',
-      resolve(import.meta.dirname, '../src-main/cli/bin.ts'),
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      '--packages=external',
-      `--outfile=${CLI}`,
-    ]);
-  }
   const times: Measure[] = [];
   for (let round = 0; round < 5; round++) {
     const started = performance.now();
-    execFileSync(process.execPath, [
-      CLI,
-      'grant-credit',
-      '--customer',
-      'cust00002',
-      '--kind',
-      'goodwill',
-      '--amount',
-      '5.00',
-      '--data',
-      dir,
-    ]);
-    times.push({ seconds: (performance.now() - started) / 1000, peakMb: 0 });
+    const run = spawnSync(
+      '/usr/bin/time',
+      [
+        '--format=%M',
+        process.execPath,
+        CLI,
+        'grant-credit',
+        '--customer',
+        'cust00002',
+        '--kind',
+        'goodwill',
+        '--amount',
+        '5.00',
+        '--data',
+        dir,
+      ],
+      { encoding: 'utf8' },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (run.status !== 0) throw new Error(`grant-credit failed: ${run.stderr}`);
+    times.push({ seconds, peakMb: Number(run.stderr.trim().split('\n').at(-1)) / 1024 });
   }
   return times.sort((a, b) => a.seconds - b.seconds)[2] as Measure;
 }
 
 async function main(): Promise<void> {
   await setUp();
+  buildCli();
   const history = join(DATA, 'history');
   const fresh = join(DATA, 'new');
   const show = (label: string, measure: Measure) =>

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { EmailRecord } from '../../domain/email-record';
-import { emailInvoice, sendOutbox } from '../../services/email';
 import { defineCommand, listOption, printResult, stringOption, UsageError } from '../command';
 
 /** The CLI's SMTP password: never in the store or a bundle (documents-payments.md §2). */
@@ -27,6 +26,9 @@ export const emailCommand = defineCommand({
   },
   args: [],
   async run(ctx, options) {
+    // Loaded here, not at the top: nodemailer, pdf-lib and the font engine would otherwise
+    // weigh on the start of every command.
+    const { emailInvoice, sendOutbox } = await import('../../services/email');
     const store = await ctx.store();
     const password = process.env[PASSWORD_VARIABLE];
     const outboxOption = stringOption(options, 'outbox');
