@@ -186,9 +186,20 @@ function copyOf(source: string): string {
   return copy;
 }
 
+/** Wall time, and CPU time (user + system), the steadier figure on a shared machine. */
 interface Measure {
   seconds: number;
+  cpuSeconds: number;
   peakMb: number;
+}
+
+const cpuSecondsNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+function median(measures: Measure[]): Measure {
+  return measures.sort((a, b) => a.seconds - b.seconds)[Math.floor(measures.length / 2)] as Measure;
 }
 
 function inChild(task: string, dir: string): Measure {
@@ -202,23 +213,38 @@ function inChild(task: string, dir: string): Measure {
 
 async function child(task: string, dir: string): Promise<void> {
   const store = await openStore(dir);
-  let seconds: number;
-  if (task === 'grant') {
-    const times: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      const started = performance.now();
-      await grantCredit(store, { customer: 'cust00001', kind: 'goodwill', amount: '5.00' });
-      times.push((performance.now() - started) / 1000);
-    }
-    seconds = times.sort((a, b) => a - b)[2] as number;
-  } else {
+  const measure = async (work: () => Promise<unknown>): Promise<Measure> => {
     const started = performance.now();
-    await billPeriod(store, createPeriodUsageReader(store), { period: BILLED, finalize: true });
-    seconds = (performance.now() - started) / 1000;
+    const cpuStarted = cpuSecondsNow();
+    await work();
+    return {
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuSecondsNow() - cpuStarted,
+      peakMb: 0,
+    };
+  };
+  const measures: Measure[] = [];
+  if (task === 'grant') {
+    for (let round = 0; round < 5; round++) {
+      measures.push(
+        await measure(() =>
+          grantCredit(store, { customer: 'cust00001', kind: 'goodwill', amount: '5.00' }),
+        ),
+      );
+    }
+  } else {
+    measures.push(
+      await measure(() =>
+        billPeriod(store, createPeriodUsageReader(store), { period: BILLED, finalize: true }),
+      ),
+    );
   }
   await store.close();
   process.stdout.write(
-    JSON.stringify({ seconds, peakMb: process.resourceUsage().maxRSS / 1024 } satisfies Measure),
+    JSON.stringify({
+      ...median(measures),
+      peakMb: process.resourceUsage().maxRSS / 1024,
+    } satisfies Measure),
   );
 }
 
@@ -227,7 +253,7 @@ function buildCli(): void {
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 }
 
-/** The median of 5 runs of the whole command; peak RSS as `time` (GNU) reports it. */
+/** The median of 5 runs of the whole command; CPU and peak RSS as `time` (GNU) reports them. */
 function cliCommand(dir: string): Measure {
   const times: Measure[] = [];
   for (let round = 0; round < 5; round++) {
@@ -235,7 +261,7 @@ function cliCommand(dir: string): Measure {
     const run = spawnSync(
       '/usr/bin/time',
       [
-        '--format=%M',
+        '--format=%U %S %M',
         process.execPath,
         CLI,
         'grant-credit',
@@ -252,9 +278,12 @@ function cliCommand(dir: string): Measure {
     );
     const seconds = (performance.now() - started) / 1000;
     if (run.status !== 0) throw new Error(`grant-credit failed: ${run.stderr}`);
-    times.push({ seconds, peakMb: Number(run.stderr.trim().split('\n').at(-1)) / 1024 });
+    const [user = 0, system = 0, peakKb = 0] = (run.stderr.trim().split('\n').at(-1) ?? '')
+      .split(' ')
+      .map(Number);
+    times.push({ seconds, cpuSeconds: user + system, peakMb: peakKb / 1024 });
   }
-  return times.sort((a, b) => a.seconds - b.seconds)[2] as Measure;
+  return median(times);
 }
 
 async function main(): Promise<void> {
@@ -264,7 +293,7 @@ async function main(): Promise<void> {
   const fresh = join(DATA, 'new');
   const show = (label: string, measure: Measure) =>
     console.log(
-      `${label}: ${(measure.seconds * 1000).toFixed(0)} ms${measure.peakMb > 0 ? `, peak RSS ${measure.peakMb.toFixed(0)} MB` : ''}`,
+      `${label}: ${(measure.seconds * 1000).toFixed(0)} ms (CPU ${(measure.cpuSeconds * 1000).toFixed(0)} ms), peak RSS ${measure.peakMb.toFixed(0)} MB`,
     );
   console.log(
     `node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}`,
@@ -274,12 +303,20 @@ async function main(): Promise<void> {
   );
   show('grant-credit in process (median of 5)', inChild('grant', copyOf(history)));
   show('grant-credit as a CLI command (median of 5)', cliCommand(copyOf(history)));
-  show('grant-credit as a CLI command, new book', cliCommand(copyOf(fresh)));
-  const withHistory = inChild('bill', copyOf(history));
-  const onNewBook = inChild('bill', copyOf(fresh));
-  show(`bill --finalize ${BILLED}, with history`, withHistory);
-  show(`bill --finalize ${BILLED}, new book`, onNewBook);
-  console.log(`ratio: ${(withHistory.seconds / onNewBook.seconds).toFixed(2)}`);
+  show('grant-credit as a CLI command, new book (median of 5)', cliCommand(copyOf(fresh)));
+  // Alternated, so that both books meet the same moments of a shared machine.
+  const withHistory: Measure[] = [];
+  const onNewBook: Measure[] = [];
+  for (let round = 0; round < 3; round++) {
+    withHistory.push(inChild('bill', copyOf(history)));
+    onNewBook.push(inChild('bill', copyOf(fresh)));
+  }
+  const billed = { history: median(withHistory), fresh: median(onNewBook) };
+  show(`bill --finalize ${BILLED}, with history (median of 3)`, billed.history);
+  show(`bill --finalize ${BILLED}, new book (median of 3)`, billed.fresh);
+  console.log(
+    `ratio: ${(billed.history.seconds / billed.fresh.seconds).toFixed(2)} wall, ${(billed.history.cpuSeconds / billed.fresh.cpuSeconds).toFixed(2)} CPU`,
+  );
   rmSync(`${history}-copy`, { recursive: true, force: true });
   rmSync(`${fresh}-copy`, { recursive: true, force: true });
 }
