@@ -15,7 +15,7 @@
  * Goals (issue 7, full size): small change ≤ 100 ms in process, ≤ 0.5 s as a CLI
  * command; bill run within 1.5× of the new book's; peak RSS ≤ 300 MB.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +27,7 @@ import { grantCredit } from '../src-main/services/credits';
 import { importUsage } from '../src-main/services/importUsage';
 import { openStore } from '../src-main/store/store';
 import { createPeriodUsageReader } from '../src-main/usage/reader';
+import { buildCli, median, timedCli, type Measure } from './support/cli';
 import { growthPlan } from './support/plans';
 
 const FULL = process.argv.includes('--full');
@@ -35,8 +36,6 @@ const MONTHS = 50;
 const EVENTS = FULL ? 10_000_000 : 1_000_000;
 const EVENTS_PER_MONTH = Math.floor(EVENTS / (MONTHS + 1));
 const DATA = resolve(import.meta.dirname, '.data', FULL ? 'store-full' : 'store');
-const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'bin', 'nexus-billing.js');
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
@@ -186,21 +185,10 @@ function copyOf(source: string): string {
   return copy;
 }
 
-/** Wall time, and CPU time (user + system), the steadier figure on a shared machine. */
-interface Measure {
-  seconds: number;
-  cpuSeconds: number;
-  peakMb: number;
-}
-
 const cpuSecondsNow = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
 };
-
-function median(measures: Measure[]): Measure {
-  return measures.sort((a, b) => a.seconds - b.seconds)[Math.floor(measures.length / 2)] as Measure;
-}
 
 function inChild(task: string, dir: string): Measure {
   const output = execFileSync(
@@ -248,42 +236,18 @@ async function child(task: string, dir: string): Promise<void> {
   );
 }
 
-/** Builds the CLI as it ships (`npm run build`: out/main/cli.js, run by bin/nexus-billing.js). */
-function buildCli(): void {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-}
-
-/** The median of 5 runs of the whole command; CPU and peak RSS as `time` (GNU) reports them. */
+/** The median of 5 runs of the whole command. */
 function cliCommand(dir: string): Measure {
-  const times: Measure[] = [];
-  for (let round = 0; round < 5; round++) {
-    const started = performance.now();
-    const run = spawnSync(
-      '/usr/bin/time',
-      [
-        '--format=%U %S %M',
-        process.execPath,
-        CLI,
-        'grant-credit',
-        '--customer',
-        'cust00002',
-        '--kind',
-        'goodwill',
-        '--amount',
-        '5.00',
-        '--data',
-        dir,
-      ],
-      { encoding: 'utf8' },
-    );
-    const seconds = (performance.now() - started) / 1000;
-    if (run.status !== 0) throw new Error(`grant-credit failed: ${run.stderr}`);
-    const [user = 0, system = 0, peakKb = 0] = (run.stderr.trim().split('\n').at(-1) ?? '')
-      .split(' ')
-      .map(Number);
-    times.push({ seconds, cpuSeconds: user + system, peakMb: peakKb / 1024 });
-  }
-  return median(times);
+  const args = [
+    'grant-credit',
+    '--customer',
+    'cust00002',
+    '--kind',
+    'goodwill',
+    '--amount',
+    '5.00',
+  ];
+  return median(Array.from({ length: 5 }, () => timedCli([...args, '--data', dir])));
 }
 
 async function main(): Promise<void> {
