@@ -20,7 +20,8 @@ const demoCustomerSchema = z.strictObject({
   name: z.string(),
   currency: z.string(),
   plan: z.string(),
-  country: z.string(),
+  /** The postal address printed on its invoices. */
+  address: z.array(z.string()),
   tax_rate: z.string().optional(),
   tax_label: z.string().optional(),
   tax_exempt: z.string().optional(),
@@ -85,7 +86,7 @@ export function demoBundle(anchor: Month = currentMonth(), seed = 20261124): Bun
     external_ids: [`org_${c.id}`],
     currency: c.currency,
     email: [`billing@${c.id}.example`],
-    address: [`${c.country} office`, c.name],
+    address: c.address,
     tax_rate: c.tax_rate ?? '0',
     tax_label: c.tax_label ?? '',
     tax_exempt: c.tax_exempt ?? null,

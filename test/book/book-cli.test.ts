@@ -195,6 +195,6 @@ describe('the book commands', () => {
     });
     const text = await run('credits', '--as-of', '2026-10-02');
     expect(text.stdout).toContain('USABLE BALANCE');
-    expect(text.stdout).toMatch(/acme +EUR +42\.50/);
+    expect(text.stdout).toMatch(/acme +EUR +€42\.50/);
   });
 });

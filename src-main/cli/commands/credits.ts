@@ -1,9 +1,12 @@
+import { moneyIn } from '../../domain/locale-format';
 import { creditBalances, showCredit, type CustomerCreditBalance } from '../../services/credits';
 import { defineCommand, printResult, stringOption, UsageError } from '../command';
 import { itemsTable, textTable } from '../table';
 import { fieldLines, required } from './book-entity';
 
-export function creditTable(groups: readonly CustomerCreditBalance[]): string {
+/** The credits, amounts written for `locale`. */
+export function creditTable(groups: readonly CustomerCreditBalance[], locale: string): string {
+  const money = moneyIn(locale);
   return itemsTable(
     groups.flatMap((group) => group.credits),
     'No credits.\n',
@@ -15,18 +18,19 @@ export function creditTable(groups: readonly CustomerCreditBalance[]): string {
       credit.granted_on,
       credit.expires_on ?? '-',
       credit.currency,
-      credit.amount,
-      credit.remaining,
+      money(credit.amount, credit.currency),
+      money(credit.remaining, credit.currency),
       credit.usable ? 'yes' : 'no',
     ],
     [6, 7],
   );
 }
 
-function balanceTable(groups: readonly CustomerCreditBalance[]): string {
+function balanceTable(groups: readonly CustomerCreditBalance[], locale: string): string {
+  const money = moneyIn(locale);
   return textTable(
     ['CUSTOMER', 'CURRENCY', 'USABLE BALANCE'],
-    groups.map((group) => [group.customer, group.currency, group.usable]),
+    groups.map((group) => [group.customer, group.currency, money(group.usable, group.currency)]),
     [2],
   );
 }
@@ -54,8 +58,11 @@ export const creditsCommand = defineCommand({
     if (action !== 'list') throw new UsageError(`'${action}' is not an action; use list or show.`);
     if (id !== undefined) throw new UsageError(`unexpected argument '${id}'.`);
     const groups = creditBalances(store, { customer: stringOption(options, 'customer'), asOf });
+    const { locale } = store.read().settings;
     printResult(ctx, groups, () =>
-      groups.length === 0 ? creditTable(groups) : `${creditTable(groups)}\n${balanceTable(groups)}`,
+      groups.length === 0
+        ? creditTable(groups, locale)
+        : `${creditTable(groups, locale)}\n${balanceTable(groups, locale)}`,
     );
   },
 });

@@ -69,7 +69,7 @@ export const customersCommand = bookCommand({
       text: [
         fieldLines(customer),
         `Contracts:\n${contractTable(contracts)}`,
-        `Credits:\n${creditTable(credits)}`,
+        `Credits:\n${creditTable(credits, store.read().settings.locale)}`,
         `Invoices:\n${invoiceTable(invoices, store.read().settings.locale)}`,
       ].join('\n'),
     };
