@@ -75,8 +75,9 @@ export class BookFiles {
   }
 
   readIndex(file: string): Map<string, string> {
+    const stored: Record<string, string | string[]> = this.readJson(file, indexDocumentSchema);
     const index = new Map<string, string>();
-    for (const [name, value] of Object.entries(this.readJson(file, indexDocumentSchema))) {
+    for (const [name, value] of Object.entries(stored)) {
       if (typeof value === 'string') index.set(name, value);
       else for (const key of value) index.set(key, name);
     }
