@@ -12,6 +12,8 @@ const DIRECTIVES = [
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
+  // The invoice page previews and prints a PDF the page itself made (a blob: URL).
+  'frame-src blob:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -40,6 +40,8 @@ function createWindow(): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Chromium's PDF viewer is a plugin: the invoice page's preview needs it.
+      plugins: true,
     },
   });
   created.once('ready-to-show', () => created.show());

@@ -28,10 +28,12 @@ import {
   PAGE_SIZES,
   periodName,
   planSchema,
+  RECEIPT_METHODS,
   sellerSchema,
   uptimeSchema,
 } from '../domain/model';
 import { USAGE_FORMATS } from '../domain/usage';
+import { emailRecordSchema } from '../domain/email-record';
 import { BILLING_MODELS } from '../domain/billing-model';
 import type { ProcedureName } from './procedures';
 
@@ -161,7 +163,77 @@ export const billRunResultSchema = z.strictObject({
 });
 export type BillRunResult = z.infer<typeof billRunResultSchema>;
 
-export const JOB_KINDS = ['usage_import', 'bill_run'] as const;
+export const pdfExportResultSchema = z.strictObject({
+  folder: z.string(),
+  files: z.array(
+    z.strictObject({
+      file: z.string(),
+      document: z.string(),
+      /** `unchanged`: a file with these very bytes was already there. */
+      outcome: z.enum(['written', 'unchanged', 'replaced']),
+    }),
+  ),
+});
+export type PdfExportResult = z.infer<typeof pdfExportResultSchema>;
+
+export const invoiceEmailResultSchema = z.strictObject({
+  /** One record per invoice emailed: sent, queued in the outbox, or failed and queued. */
+  records: z.array(emailRecordSchema),
+  /** Invoices not emailed at all, each with its one sentence (no address, void…). */
+  refused: z.array(z.strictObject({ invoice: z.string(), reason: z.string() })),
+});
+export type InvoiceEmailResult = z.infer<typeof invoiceEmailResultSchema>;
+
+export const paymentResultSchema = z.strictObject({
+  payment: z.strictObject({
+    id: z.string(),
+    invoice: z.string(),
+    amount: decimalString,
+    date: isoDate,
+    method: z.string(),
+    reference: z.string(),
+  }),
+  invoice: z.strictObject({
+    number: z.string(),
+    status: z.string(),
+    amount_paid: decimalString,
+    balance_due: decimalString,
+  }),
+  overpayment_credit: z
+    .strictObject({ id: z.string(), amount: decimalString, currency: currencyCode })
+    .nullable(),
+  /** The same payment was already recorded; nothing new was. */
+  duplicate: z.boolean(),
+});
+
+const agingAmounts = {
+  current: decimalString,
+  d1_30: decimalString,
+  d31_60: decimalString,
+  d61_90: decimalString,
+  over_90: decimalString,
+  total: decimalString,
+};
+export const agingReportSchema = z.strictObject({
+  as_of: isoDate,
+  currencies: z.array(
+    z.strictObject({
+      currency: currencyCode,
+      ...agingAmounts,
+      customers: z.array(
+        z.strictObject({
+          customer: z.string(),
+          name: z.string(),
+          ...agingAmounts,
+          invoices: z.array(z.string()),
+        }),
+      ),
+    }),
+  ),
+});
+export type AgingReportView = z.infer<typeof agingReportSchema>;
+
+export const JOB_KINDS = ['usage_import', 'bill_run', 'pdf_export', 'invoice_email'] as const;
 export const jobProgressSchema = z.strictObject({
   /** Units done and expected (bytes for an import, contracts for a bill run); total 0 = unknown. */
   done: z.number().min(0),
@@ -195,6 +267,18 @@ export const jobStatusSchema = z.union([
     state: z.literal('done'),
     kind: z.literal('bill_run'),
     result: billRunResultSchema,
+  }),
+  z.strictObject({
+    ...jobBase,
+    state: z.literal('done'),
+    kind: z.literal('pdf_export'),
+    result: pdfExportResultSchema,
+  }),
+  z.strictObject({
+    ...jobBase,
+    state: z.literal('done'),
+    kind: z.literal('invoice_email'),
+    result: invoiceEmailResultSchema,
   }),
 ]);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
@@ -386,8 +470,58 @@ export const contract = {
     }),
   }),
 
-  // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
-  // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+  // ---- documents and payments (app-month)
+  invoicePdf: procedure({
+    summary: "An invoice's PDF as the desk writes it, for the preview, the download and printing.",
+    input: z.strictObject({ invoice: reference }),
+    output: z.strictObject({
+      file_name: z.string(),
+      /** The PDF's bytes, base64: the contract carries JSON only. */
+      pdf_base64: z.string(),
+    }),
+  }),
+  startPdfExport: procedure({
+    summary: 'Write PDFs of the invoices named into a folder, one file each, as a job.',
+    input: z.strictObject({
+      invoices: z.array(reference).min(1, 'names no invoice'),
+      folder: z.string().trim().min(1, 'names no folder'),
+      /** Replace files that are there with other contents (else nothing is written). */
+      replace: z.boolean().optional(),
+    }),
+    output: jobStartedSchema,
+  }),
+  startInvoiceEmails: procedure({
+    summary:
+      'Email the invoices named to their customers (SMTP when set, else into the outbox), as a job.',
+    input: z.strictObject({
+      invoices: z.array(reference).min(1, 'names no invoice'),
+      /** Recipients instead of the customer's addresses (one invoice only). */
+      to: z.array(z.string().trim().min(1)).optional(),
+    }),
+    output: jobStartedSchema,
+  }),
+  invoiceEmails: procedure({
+    summary: 'The email records of an invoice (sent, queued, failed), oldest first.',
+    input: z.strictObject({ invoice: reference }),
+    output: z.array(emailRecordSchema),
+  }),
+  recordPayment: procedure({
+    summary: 'Record a payment received against a finalized invoice.',
+    input: z.strictObject({
+      invoice: reference,
+      amount: decimalString,
+      method: z.enum(RECEIPT_METHODS),
+      date: isoDate,
+      reference: z.string().optional(),
+    }),
+    output: paymentResultSchema,
+  }),
+  aging: procedure({
+    summary:
+      'What customers owe by how late it is, per currency and customer, as of a date (the desk’s today when absent).',
+    input: z.strictObject({ as_of: isoDate.optional() }),
+    output: agingReportSchema,
+  }),
 } satisfies Record<ProcedureName, ProcedureSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@
  * returns is checked against the contract on the way out.
  */
 import { open } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { isEmptyBook } from '../bundle/validate';
 import { loadBundle } from '../bundle/load';
 import { demoBundle } from '../demo/book';
@@ -13,6 +14,12 @@ import { issueCreditNote } from '../services/creditNotes';
 import { grantCredit } from '../services/credits';
 import type { ChangeOrigin } from '../services/activity';
 import { dashboard } from '../services/dashboard';
+import { receivablesAging } from '../services/aging';
+import { selectDocuments, showInvoice } from '../services/documents';
+import { emailInvoice, SMTP_PASSWORD_VARIABLE } from '../services/email';
+import { resolveRunDate } from '../services/runDate';
+import { documentPdf, exportPdfs } from '../services/exportPdf';
+import { recordPayment } from '../services/payments';
 import { finalizeInvoices } from '../services/finalize';
 import { importUsage } from '../services/importUsage';
 import { listBatches, rollbackBatch } from '../services/usageBatches';
@@ -26,7 +33,7 @@ import { detectDelimiter } from '../usage/formats/csv';
 import { sniff } from '../usage/formats';
 import { createPeriodUsageReader } from '../usage/reader';
 import Papa from 'papaparse';
-import type { ProcedureArgs, ProcedureName, ProcedureOutput } from './contract';
+import type { InvoiceEmailResult, ProcedureArgs, ProcedureName, ProcedureOutput } from './contract';
 import type { ChosenFiles } from './files';
 import type { JobRegistry } from './jobs';
 
@@ -153,6 +160,57 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
     recordUptime: (input) => recordUptime(store, input),
 
     dashboard: ({ period }) => dashboard(store, period),
+
+    // ---- documents and payments (app-month)
+    invoicePdf: async ({ invoice }) => {
+      const data = store.read();
+      const [named] = selectDocuments(data, { invoices: [invoice] });
+      const pdf = await documentPdf(named!.document, data.settings);
+      return {
+        file_name: named!.fileName,
+        pdf_base64: Buffer.from(pdf.bytes).toString('base64'),
+      };
+    },
+    startPdfExport: ({ invoices, folder, replace }) => {
+      const job = jobs.start('pdf_export', 'Writing the PDFs', async (report) => {
+        const { files } = await exportPdfs(store, {
+          invoices,
+          outDir: folder,
+          replace,
+          onProgress: (done, total) => report({ stage: 'Writing the PDFs', done, total }),
+        });
+        return {
+          folder: resolve(folder),
+          files: files.map(({ file, document, outcome }) => ({ file, document, outcome })),
+        };
+      });
+      return { job };
+    },
+    startInvoiceEmails: ({ invoices, to }) => {
+      const job = jobs.start('invoice_email', 'Sending', async (report) => {
+        const result: InvoiceEmailResult = { records: [], refused: [] };
+        for (const [index, invoice] of invoices.entries()) {
+          try {
+            result.records.push(
+              await emailInvoice(store, {
+                invoice,
+                to,
+                password: process.env[SMTP_PASSWORD_VARIABLE],
+              }),
+            );
+          } catch (error) {
+            if (!(error instanceof UserError)) throw error;
+            result.refused.push({ invoice, reason: error.message });
+          }
+          report({ stage: 'Sending', done: index + 1, total: invoices.length });
+        }
+        return result;
+      });
+      return { job };
+    },
+    invoiceEmails: ({ invoice }) => showInvoice(store, invoice).email_records,
+    recordPayment: (input) => recordPayment(store, input, FROM_THE_APP),
+    aging: ({ as_of }) => receivablesAging(store, as_of ?? resolveRunDate(store.read().settings)),
   };
 }
 

@@ -21,8 +21,13 @@ export const PROCEDURE_NAMES = [
   'grantCredit',
   'recordUptime',
   'dashboard',
-  // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
-  // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+  // ---- documents and payments (app-month)
+  'invoicePdf',
+  'startPdfExport',
+  'startInvoiceEmails',
+  'invoiceEmails',
+  'recordPayment',
+  'aging',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

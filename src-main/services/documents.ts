@@ -76,6 +76,8 @@ export interface DocumentSelection {
   period?: string;
   /** One invoice or credit note, by number (or a draft's id). */
   invoice?: string;
+  /** Several invoices, by number (or a draft's id): the app's selection. */
+  invoices?: readonly string[];
   /** Drafts too (only with --drafts: they are not requests for payment). */
   drafts?: boolean;
   asOf?: string;
@@ -93,18 +95,30 @@ export function selectDocuments(
   const asOf = resolveRunDate(data.settings, selection.asOf);
   const present = invoicePresenter(data, asOf);
   const named = selection.invoice;
+  const chosen = selection.invoices;
   const invoices = data.invoices.filter(
     (invoice) =>
-      (named === undefined
-        ? invoice.status !== 'draft' || selection.drafts === true
-        : refersTo(invoice, named)) &&
+      (chosen !== undefined
+        ? chosen.some((reference) => refersTo(invoice, reference))
+        : named === undefined
+          ? invoice.status !== 'draft' || selection.drafts === true
+          : refersTo(invoice, named)) &&
       (selection.period === undefined || invoice.period === selection.period),
   );
   const notes = data.credit_notes.filter((note) => {
+    if (chosen !== undefined) return false;
     if (named !== undefined) return note.number === named;
     const invoice = data.invoices.find((candidate) => refersTo(candidate, note.invoice));
     return selection.period === undefined || invoice?.period === selection.period;
   });
+  const missing = chosen?.find(
+    (reference) => !invoices.some((invoice) => refersTo(invoice, reference)),
+  );
+  if (missing !== undefined) {
+    throw new UserError(
+      `There is no invoice '${missing}'${selection.period ? ` in ${selection.period}` : ''}.`,
+    );
+  }
   if (named !== undefined && invoices.length === 0 && notes.length === 0) {
     throw new UserError(
       `There is no invoice or credit note '${named}'${selection.period ? ` in ${selection.period}` : ''}.`,

@@ -25,6 +25,9 @@ import type { Store } from '../store/store';
 import { safeFileName, showInvoice } from './documents';
 import { documentPdf } from './exportPdf';
 
+/** Where the desk finds the SMTP password: the environment, never the store. */
+export const SMTP_PASSWORD_VARIABLE = 'NEXUS_SMTP_PASSWORD';
+
 export interface EmailInvoiceOptions {
   /** The invoice's number. */
   invoice: string;

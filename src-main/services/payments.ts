@@ -23,6 +23,7 @@ import { parseAmount } from './amount';
 import { findInvoice } from './present';
 import { resolveRunDate } from './runDate';
 import { refreshSettlement } from './settlement';
+import { recordActivity, type ChangeOrigin } from './activity';
 
 export interface PaymentInput {
   /** The invoice's number (a marketplace statement's id). */
@@ -49,8 +50,25 @@ export interface PaymentResult {
   duplicate: boolean;
 }
 
-export async function recordPayment(store: Store, input: PaymentInput): Promise<PaymentResult> {
-  return store.update((data) => applyPayment(data, input, resolveRunDate(data.settings)));
+export async function recordPayment(
+  store: Store,
+  input: PaymentInput,
+  origin: ChangeOrigin = {},
+): Promise<PaymentResult> {
+  return store.update((data, book) => {
+    const result = applyPayment(data, input, resolveRunDate(data.settings));
+    if (!result.duplicate) {
+      const { payment, invoice } = result;
+      recordActivity(book, origin, {
+        action: 'payment.record',
+        customer: findInvoice(data, input.invoice).customer,
+        invoice: invoice.number,
+        subject: payment.id,
+        summary: `Recorded a payment of ${payment.amount} by ${payment.method} on ${payment.date} against ${invoice.number}.`,
+      });
+    }
+    return result;
+  });
 }
 
 /**

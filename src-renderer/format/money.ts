@@ -124,3 +124,8 @@ export function sameDecimal(a: string, b: string): boolean {
     text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
   return canonical(a) === canonical(b);
 }
+
+/** A plain decimal ("1234.50") as a person of the locale types it ("1234,50"), to prefill a field. */
+export function moneyInputText(amount: string, locale: string): string {
+  return amount.replace('.', numberSeparators(locale).decimal);
+}

@@ -212,7 +212,11 @@ describe('payments and overpayment credits, for any sequence of payments', () =>
     const cents = fc.integer({ min: 1, max: 9_000 });
     await fc.assert(
       fc.asyncProperty(fc.array(cents, { minLength: 1, maxLength: 6 }), async (amounts) => {
-        await store().update((data) => Object.assign(data, structuredClone(initial)));
+        await store().update((data) => {
+          // Back to the open invoices; the activity log only ever grows, so it stays.
+          const { activity: _logged, ...book } = structuredClone(initial);
+          Object.assign(data, book);
+        });
         let paid = new Dec(0);
         for (const [day, amount] of amounts.entries()) {
           const input = wire({

@@ -2,9 +2,6 @@ import { resolve } from 'node:path';
 import type { EmailRecord } from '../../domain/email-record';
 import { defineCommand, listOption, printResult, stringOption, UsageError } from '../command';
 
-/** The CLI's SMTP password: never in the store or a bundle (documents-payments.md §2). */
-const PASSWORD_VARIABLE = 'NEXUS_SMTP_PASSWORD';
-
 export const emailCommand = defineCommand({
   name: 'email',
   summary:
@@ -28,9 +25,10 @@ export const emailCommand = defineCommand({
   async run(ctx, options) {
     // Loaded here, not at the top: nodemailer, pdf-lib and the font engine would otherwise
     // weigh on the start of every command.
-    const { emailInvoice, sendOutbox } = await import('../../services/email');
+    const { emailInvoice, sendOutbox, SMTP_PASSWORD_VARIABLE } =
+      await import('../../services/email');
     const store = await ctx.store();
-    const password = process.env[PASSWORD_VARIABLE];
+    const password = process.env[SMTP_PASSWORD_VARIABLE];
     const outboxOption = stringOption(options, 'outbox');
     const outbox = outboxOption === undefined ? undefined : ctx.resolvePath(outboxOption);
     const invoice = stringOption(options, 'invoice');

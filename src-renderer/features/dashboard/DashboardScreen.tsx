@@ -119,10 +119,7 @@ function AgingCard({ asOf }: { asOf: string }) {
         Accounts receivable aging, as of {asOf}
       </h2>
       {aging === null ? (
-        <p className="muted">
-          The aging report comes with the payments service; until then{' '}
-          <code>nexus-billing aging --as-of {asOf}</code> prints it.
-        </p>
+        <p className="muted">Adding up what is owed…</p>
       ) : aging.length === 0 ? (
         <p className="muted">Nobody owes anything: every finalized invoice is settled.</p>
       ) : (

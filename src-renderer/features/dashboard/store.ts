@@ -10,7 +10,7 @@ interface DashboardState {
   period: string | null;
   figures: DashboardFigures | null;
   error: string | null;
-  /** What is owed by lateness, per currency; null until the desk can report it. */
+  /** What is owed today by lateness, per currency; null until it answers. */
   aging: AgingByCurrency[] | null;
   show: (period: string) => Promise<void>;
   /** Fetches the figures afresh: of the period shown, else of `fallback`. */
@@ -25,9 +25,9 @@ export const useDashboard = create<DashboardState>((set, get) => ({
   async show(period) {
     set({ period, error: null });
     try {
-      const figures = await api.dashboard({ period });
+      const [figures, aging] = await Promise.all([api.dashboard({ period }), api.aging({})]);
       // A later choice of period may have answered first: keep the newest.
-      if (get().period === period) set({ figures });
+      if (get().period === period) set({ figures, aging: aging.currencies });
     } catch (error) {
       if (get().period === period) set({ error: messageOf(error) });
     }

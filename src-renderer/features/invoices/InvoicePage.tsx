@@ -8,7 +8,11 @@ import { MoneyInput } from '../../ui/MoneyInput';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { LineExplanationDrawer, type ExplainedLine } from '../bill-run/LineExplanation';
+import { Dec } from '../../../src-main/domain/money';
 import { DocumentActions } from './DocumentActions';
+import { EmailRecords } from './EmailRecords';
+import { PaymentForm } from './PaymentForm';
+import { PdfPreview } from './PdfPreview';
 import { useInvoicePage, type InvoiceDetail } from './store';
 
 const FINALIZED = ['open', 'paid', 'partially_paid', 'overdue'];
@@ -175,7 +179,10 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 /** One invoice: its figures, lines and their reasons, its notes, and what can be done to it. */
 export function InvoicePage() {
   const { reference = '' } = useParams();
-  const { detail, error, open, notice, busy, actionError, voidInvoice } = useInvoicePage();
+  const { detail, error, open, notice, busy, actionError, voidInvoice, emails } = useInvoicePage();
+  const { refreshEmails, recordPayment } = useInvoicePage();
+  const locale = useSession((session) => session.locale);
+  const today = useSession((session) => session.overview?.today ?? '');
   const [explained, setExplained] = useState<ExplainedLine | null>(null);
 
   useEffect(() => void open(reference), [open, reference]);
@@ -270,21 +277,25 @@ export function InvoicePage() {
           {finalized && (
             <Section title="Correct or get paid">
               <CreditNoteForm detail={detail} />
-              <div className="inline-form">
-                <h3>Record a payment</h3>
-                <button
-                  type="button"
-                  className="button"
-                  disabled
-                  aria-describedby="payments-waiting"
-                >
-                  Record a payment
-                </button>
-                <p id="payments-waiting" className="field__hint">
-                  Recording payments arrives with the payments service; until then use{' '}
-                  <code>nexus-billing pay --invoice {invoice.number}</code>.
-                </p>
-              </div>
+              {new Dec(invoice.balance_due).gt(0) && (
+                <PaymentForm
+                  key={invoice.amount_paid}
+                  currency={invoice.currency}
+                  locale={locale}
+                  balanceDue={invoice.balance_due}
+                  today={today}
+                  onRecord={recordPayment}
+                />
+              )}
+            </Section>
+          )}
+          {finalized && (
+            <Section title="Send">
+              <DocumentActions
+                invoices={[{ ...invoice, customer_name: customer.name }]}
+                onEmailed={() => void refreshEmails()}
+              />
+              <EmailRecords emails={emails} />
             </Section>
           )}
         </div>
@@ -293,10 +304,10 @@ export function InvoicePage() {
             <Totals detail={detail} />
           </Section>
           <Section title="Document">
-            <p className="muted">The PDF preview appears here once the documents service is in.</p>
-            {finalized && (
-              <DocumentActions invoices={[{ ...invoice, customer_name: customer.name }]} />
-            )}
+            <PdfPreview
+              key={`${invoice.status} ${invoice.amount_paid} ${invoice.credited}`}
+              reference={invoice.number ?? invoice.id}
+            />
           </Section>
         </div>
       </div>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { InvoiceRow, InvoiceStatus, ProcedureOutput } from '../../../src-main/api/contract';
 import { api } from '../../api';
 import { messageOf } from '../../app/errors';
+import type { PaymentEntry } from './PaymentForm';
 
 export interface InvoiceFilter {
   status?: InvoiceStatus;
@@ -77,8 +78,9 @@ export const useInvoiceList = create<InvoiceList>((set, get) => {
 });
 
 export type InvoiceDetail = ProcedureOutput<'invoiceDetail'>;
+export type EmailRecord = ProcedureOutput<'invoiceEmails'>[number];
 
-type Action = 'void' | 'credit_note';
+type Action = 'void' | 'credit_note' | 'payment';
 
 interface InvoicePage {
   reference: string | null;
@@ -88,7 +90,12 @@ interface InvoicePage {
   actionError: { action: Action; message: string } | null;
   notice: string | null;
   busy: boolean;
+  /** The invoice's emails (sent, queued, failed); null until they answer. */
+  emails: EmailRecord[] | null;
   open: (reference: string) => Promise<void>;
+  refreshEmails: () => Promise<void>;
+  /** Answers the desk's refusal in one sentence, or null once the payment is recorded. */
+  recordPayment: (payment: PaymentEntry) => Promise<string | null>;
   voidInvoice: () => Promise<void>;
   issueCreditNote: (amount: string, reason: string) => Promise<boolean>;
 }
@@ -118,14 +125,51 @@ export const useInvoicePage = create<InvoicePage>((set, get) => {
     actionError: null,
     notice: null,
     busy: false,
+    emails: null,
     async open(reference) {
-      set({ reference, detail: null, error: null, actionError: null, notice: null });
+      set({ reference, detail: null, error: null, actionError: null, notice: null, emails: null });
       try {
         const detail = await api.invoiceDetail({ invoice: reference });
         if (get().reference === reference) set({ detail });
       } catch (error) {
         if (get().reference === reference) set({ error: messageOf(error) });
+        return;
       }
+      await get().refreshEmails();
+    },
+    async refreshEmails() {
+      const { reference } = get();
+      if (!reference) return;
+      try {
+        const emails = await api.invoiceEmails({ invoice: reference });
+        if (get().reference === reference) set({ emails });
+      } catch (error) {
+        if (get().reference === reference) set({ error: messageOf(error) });
+      }
+    },
+    async recordPayment(payment) {
+      let refusal: string | null = null;
+      await act('payment', async () => {
+        const invoice = get().detail!.invoice;
+        try {
+          const result = await api.recordPayment({
+            invoice: invoice.number ?? invoice.id,
+            ...payment,
+          });
+          if (result.duplicate)
+            return `That payment was already recorded on ${result.payment.date}; nothing new was.`;
+          const credit = result.overpayment_credit;
+          return `Payment ${result.payment.id} recorded; ${result.invoice.number} is now ${result.invoice.status.replace('_', ' ')}${
+            credit
+              ? `, and the ${credit.amount} ${credit.currency} paid beyond it became a credit of the customer`
+              : ''
+          }.`;
+        } catch (error) {
+          refusal = messageOf(error);
+          throw error;
+        }
+      });
+      return refusal;
     },
     voidInvoice: () =>
       act('void', async () => {

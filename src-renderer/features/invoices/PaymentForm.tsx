@@ -1,0 +1,146 @@
+import { useId, useState } from 'react';
+import { RECEIPT_METHODS } from '../../../src-main/domain/model';
+import { moneyInputText } from '../../format/money';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { MoneyInput } from '../../ui/MoneyInput';
+
+export type ReceiptMethod = (typeof RECEIPT_METHODS)[number];
+
+export interface PaymentEntry {
+  amount: string;
+  method: ReceiptMethod;
+  date: string;
+  reference: string;
+}
+
+const METHOD_NAMES: Record<ReceiptMethod, string> = {
+  card: 'Card',
+  ach: 'ACH transfer',
+  wire: 'Wire transfer',
+  check: 'Check',
+  cash: 'Cash',
+  marketplace: 'Marketplace payout',
+  other: 'Other',
+};
+
+type Field = 'amount' | 'date' | 'form';
+
+/** The field a refusal of the desk is about, so that its sentence is shown beside it. */
+export function fieldOfRefusal(message: string): Field {
+  if (/\bdate\b|before .*issued|in the future/i.test(message)) return 'date';
+  if (/\bamount\b|already paid|decimals?\b/i.test(message)) return 'amount';
+  return 'form';
+}
+
+/**
+ * Recording money received against an invoice: the amount in the person's locale
+ * (checked against the currency as the field is left), how and when it came, and the
+ * bank's reference. `onRecord` answers the desk's refusal, or null once recorded.
+ */
+export function PaymentForm({
+  currency,
+  locale,
+  balanceDue,
+  today,
+  onRecord,
+}: {
+  currency: string;
+  locale: string;
+  /** Offered as the amount: most payments settle the invoice. */
+  balanceDue: string;
+  today: string;
+  onRecord: (payment: PaymentEntry) => Promise<string | null>;
+}) {
+  const id = useId();
+  const [amount, setAmount] = useState<string | null>(balanceDue);
+  const [method, setMethod] = useState<ReceiptMethod>('wire');
+  const [date, setDate] = useState(today);
+  const [reference, setReference] = useState('');
+  const [refusal, setRefusal] = useState<{ field: Field; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const refusedAt = (field: Field) => (refusal?.field === field ? refusal.message : null);
+  const dateMissing = date === '';
+  const dateError = dateMissing ? 'Enter the date the money arrived.' : refusedAt('date');
+
+  return (
+    <form
+      key={formKey}
+      className="inline-form"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (amount === null || dateMissing) return;
+        setBusy(true);
+        setRefusal(null);
+        void onRecord({ amount, method, date, reference: reference.trim() })
+          .then((message) => {
+            if (message === null) {
+              setReference('');
+              setFormKey((key) => key + 1);
+            } else setRefusal({ field: fieldOfRefusal(message), message });
+          })
+          .finally(() => setBusy(false));
+      }}
+    >
+      <h3 id={`${id}-heading`}>Record a payment</h3>
+      <div className="toolbar">
+        <MoneyInput
+          label="Amount received"
+          currency={currency}
+          locale={locale}
+          defaultValue={moneyInputText(balanceDue, locale)}
+          onChange={setAmount}
+          error={refusedAt('amount')}
+        />
+        <div className="field">
+          <label htmlFor={`${id}-method`}>Method</label>
+          <select
+            id={`${id}-method`}
+            value={method}
+            onChange={(event) => setMethod(event.target.value as ReceiptMethod)}
+          >
+            {RECEIPT_METHODS.map((value) => (
+              <option key={value} value={value}>
+                {METHOD_NAMES[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Received on</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+            aria-invalid={dateError ? true : undefined}
+            aria-describedby={dateError ? `${id}-date-error` : undefined}
+          />
+          {dateError && (
+            <p id={`${id}-date-error`} className="field__error" role="alert">
+              {dateError}
+            </p>
+          )}
+        </div>
+        <div className="field field--wide">
+          <label htmlFor={`${id}-reference`}>Bank reference</label>
+          <input
+            id={`${id}-reference`}
+            value={reference}
+            onChange={(event) => setReference(event.target.value)}
+            placeholder="As on the statement (optional)"
+          />
+        </div>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={busy || amount === null || dateMissing}
+        >
+          Record payment
+        </button>
+      </div>
+      <ErrorNote message={refusedAt('form')} />
+    </form>
+  );
+}
