@@ -13,6 +13,7 @@ import { z } from 'zod';
 import {
   creditNoteSchema,
   INVOICE_STATUSES,
+  invoiceLineSchema,
   invoiceSchema,
   type InvoiceStatus,
 } from '../domain/invoice';
@@ -288,6 +289,38 @@ export const jobStartedSchema = z.strictObject({ job: z.string() });
 const byCurrency = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.array(z.strictObject({ currency: currencyCode, ...shape }));
 
+/** One side of a price simulation: the invoice the period would get, before credits. */
+const simulatedInvoiceSchema = z.strictObject({
+  plan: z.string(),
+  lines: z.array(invoiceLineSchema),
+  subtotal: decimalString,
+  discount: decimalString,
+  tax: decimalString,
+  total: decimalString,
+});
+
+export const priceSimulationSchema = z.strictObject({
+  customer: z.string(),
+  contract: z.string(),
+  period: periodName,
+  currency: currencyCode,
+  current: simulatedInvoiceSchema,
+  proposed: simulatedInvoiceSchema,
+  rows: z.array(
+    z.strictObject({
+      description: z.string(),
+      current: invoiceLineSchema.nullable(),
+      proposed: invoiceLineSchema.nullable(),
+      difference: decimalString,
+    }),
+  ),
+  difference: decimalString,
+  billed: z
+    .strictObject({ invoice: z.string(), status: z.enum(INVOICE_STATUSES), total: decimalString })
+    .nullable(),
+});
+export type PriceSimulationView = z.infer<typeof priceSimulationSchema>;
+
 // ---------------------------------------------------------------- the procedures
 
 export const contract = {
@@ -521,6 +554,31 @@ export const contract = {
       'What customers owe by how late it is, per currency and customer, as of a date (the desk’s today when absent).',
     input: z.strictObject({ as_of: isoDate.optional() }),
     output: agingReportSchema,
+  }),
+
+  // ---- plans (app-plans)
+  addPlan: procedure({
+    summary: 'Add a plan to the catalog; its code must be new.',
+    input: z.strictObject({ plan: planSchema }),
+    output: planSchema,
+  }),
+  editPlan: procedure({
+    summary:
+      "Replace a plan's terms (not its code); refused when the book's history forbids the change.",
+    input: z.strictObject({ code: z.string().min(1), plan: planSchema }),
+    output: planSchema,
+  }),
+  simulatePrice: procedure({
+    summary:
+      "Re-rate a contract's real usage of a period under a plan or a draft of it, beside its own plan, line by line; writes nothing.",
+    input: z.strictObject({
+      customer: z.string().min(1),
+      contract: z.string().min(1).nullable().optional(),
+      /** Omitted: the last closed period before the desk's today. */
+      period: periodName.nullable().optional(),
+      plan: planSchema,
+    }),
+    output: priceSimulationSchema,
   }),
 } satisfies Record<ProcedureName, ProcedureSpec<z.ZodType, z.ZodType>>;
 

@@ -27,6 +27,8 @@ import { invoiceDetail, invoicePage, invoiceRows } from '../services/invoicePage
 import { bookOverview } from '../services/overview';
 import { recordUptime } from '../services/uptime';
 import { voidInvoice } from '../services/voidInvoice';
+import { addEntity, editEntity } from '../services/catalog';
+import { simulatePrice } from '../services/priceSimulation';
 import type { UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
 import { detectDelimiter } from '../usage/formats/csv';
@@ -211,6 +213,11 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
     invoiceEmails: ({ invoice }) => showInvoice(store, invoice).email_records,
     recordPayment: (input) => recordPayment(store, input, FROM_THE_APP),
     aging: ({ as_of }) => receivablesAging(store, as_of ?? resolveRunDate(store.read().settings)),
+
+    // ---- plans (app-plans)
+    addPlan: ({ plan }) => addEntity(store, 'plans', plan, FROM_THE_APP),
+    editPlan: ({ code, plan }) => editEntity(store, 'plans', code, plan, FROM_THE_APP),
+    simulatePrice: (request) => simulatePrice(store, createPeriodUsageReader(store), request),
   };
 }
 

@@ -28,6 +28,10 @@ export const PROCEDURE_NAMES = [
   'invoiceEmails',
   'recordPayment',
   'aging',
+  // ---- plans (app-plans)
+  'addPlan',
+  'editPlan',
+  'simulatePrice',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

@@ -4,14 +4,8 @@
  * precision, currencies, and the plan rules of billing.md §4. Pure: it returns every
  * problem found, each with the JSON path it is about.
  */
-import { Dec } from '../domain/money';
-import {
-  moneyPrecisionIssue,
-  type Charge,
-  type Contract,
-  type Plan,
-  type Tier,
-} from '../domain/model';
+import type { Contract, Plan } from '../domain/model';
+import { checkMoney, checkPlan } from '../domain/plan-rules';
 import type { ReadonlyStoreData } from '../store/data';
 import { jsonPath } from '../domain/json-path';
 import type { Bundle } from './schema';
@@ -93,83 +87,6 @@ function checkUniqueIds(bundle: Bundle, problems: Problems): void {
       seen.add(id);
     });
   }
-}
-
-function checkPlan(plan: Plan, path: Path, meters: Map<string, unknown>, problems: Problems): void {
-  if (plan.base_fee !== null)
-    checkMoney(plan.base_fee, plan.currency, [...path, 'base_fee'], problems);
-  if (plan.minimum_commitment !== null) {
-    checkMoney(plan.minimum_commitment, plan.currency, [...path, 'minimum_commitment'], problems);
-    if (plan.interval === 'year') {
-      problems.add([...path, 'minimum_commitment'], 'is not allowed on a yearly plan');
-    }
-  }
-  plan.charges.forEach((charge, index) => {
-    const chargePath = [...path, 'charges', index];
-    const meter = meters.get(charge.meter) as { aggregation: string } | undefined;
-    if (!meter) problems.add([...chargePath, 'meter'], `unknown meter '${charge.meter}'`);
-    checkCharge(charge, plan, chargePath, meter?.aggregation, problems);
-  });
-}
-
-function checkCharge(
-  charge: Charge,
-  plan: Plan,
-  path: Path,
-  aggregation: string | undefined,
-  problems: Problems,
-): void {
-  if (charge.model === 'percentage') {
-    if (charge.overage === 'block')
-      problems.add([...path, 'overage'], 'block is not allowed on a percentage charge');
-    if (charge.included !== null)
-      problems.add([...path, 'included'], 'does not apply to a percentage charge');
-    if (aggregation !== undefined && aggregation !== 'count') {
-      problems.add(
-        [...path, 'meter'],
-        `must aggregate with count for a percentage charge, not ${aggregation}`,
-      );
-    }
-  }
-  if (charge.model === 'capacity' && charge.included !== null) {
-    problems.add(
-      [...path, 'included'],
-      'is not allowed on a capacity charge (its quota is the reservation)',
-    );
-  }
-  if (charge.model === 'graduated' || charge.model === 'volume') {
-    checkTiers(charge.tiers, plan.currency, [...path, 'tiers'], problems);
-  }
-}
-
-function checkTiers(
-  tiers: readonly Tier[],
-  currency: string,
-  path: Path,
-  problems: Problems,
-): void {
-  let previous: Dec | null = null;
-  tiers.forEach((tier, index) => {
-    const tierPath = [...path, index];
-    checkMoney(tier.flat_fee, currency, [...tierPath, 'flat_fee'], problems);
-    const last = index === tiers.length - 1;
-    if (tier.up_to === null) {
-      if (!last) problems.add([...tierPath, 'up_to'], 'may be null only on the last tier');
-      return;
-    }
-    if (last)
-      problems.add([...tierPath, 'up_to'], 'must be null on the last tier (it has no upper bound)');
-    const upTo = new Dec(tier.up_to);
-    if (previous !== null && upTo.lte(previous)) {
-      problems.add(
-        [...tierPath, 'up_to'],
-        `must be greater than the previous tier's ${previous.toString()}`,
-      );
-    } else if (upTo.isZero()) {
-      problems.add([...tierPath, 'up_to'], 'must be greater than 0');
-    }
-    previous = upTo;
-  });
 }
 
 function checkExternalIds(bundle: Bundle, store: ReadonlyStoreData, problems: Problems): void {
@@ -286,11 +203,6 @@ function checkInvoicesAndPayments(
       );
     }
   });
-}
-
-function checkMoney(amount: string, currency: string, path: Path, problems: Problems): void {
-  const issue = moneyPrecisionIssue(amount, currency);
-  if (issue) problems.add(path, issue);
 }
 
 export function isEmptyBook(store: ReadonlyStoreData): boolean {

@@ -7,7 +7,7 @@ import { checkSections } from '../bundle/parse';
 import { BUNDLE_FORMAT, type Bundle } from '../bundle/schema';
 import type { BundleProblem } from '../bundle/validate';
 import { UserError } from '../domain/errors';
-import type { StoreData } from '../store/data';
+import type { ReadonlyStoreData } from '../store/data';
 
 export type EntitySection = 'customers' | 'plans' | 'contracts';
 export type EntityOf<S extends EntitySection> = Bundle[S][number];
@@ -33,7 +33,7 @@ export function entityName(section: EntitySection, key: unknown): string {
 export function checkedEntity<S extends EntitySection>(
   section: S,
   input: unknown,
-  data: StoreData,
+  data: ReadonlyStoreData,
   alsoCheck: Partial<Record<EntitySection, unknown[]>> = {},
 ): EntityOf<S> {
   const sections: Record<string, unknown> = { format: BUNDLE_FORMAT, ...alsoCheck };

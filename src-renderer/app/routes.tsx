@@ -4,6 +4,8 @@ import { ComingScreen } from '../features/coming/ComingScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { InvoicePage } from '../features/invoices/InvoicePage';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
+import { PlanEditor } from '../features/plans/PlanEditor';
+import { PlansScreen } from '../features/plans/PlansScreen';
 import { ImportWizard } from '../features/usage/ImportWizard';
 import { UsageScreen } from '../features/usage/UsageScreen';
 import { Layout } from './Layout';
@@ -16,7 +18,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <DashboardScreen /> },
       { path: 'customers', element: <ComingScreen screen="customers" /> },
-      { path: 'plans', element: <ComingScreen screen="plans" /> },
+      { path: 'plans', element: <PlansScreen /> },
+      { path: 'plans/new', element: <PlanEditor /> },
+      { path: 'plans/:code', element: <PlanEditor /> },
       { path: 'usage', element: <UsageScreen /> },
       { path: 'usage/import', element: <ImportWizard /> },
       { path: 'bill-run', element: <BillRunScreen /> },

@@ -9,11 +9,6 @@ const COMING: Record<string, { title: string; what: string; meanwhile: string }>
     what: 'Customers with their contracts, usage, invoices, credits and statements.',
     meanwhile: 'nexus-billing load customers.json',
   },
-  plans: {
-    title: 'Plans',
-    what: 'The plan editor with tier tables, a live calculator and a price simulator.',
-    meanwhile: 'nexus-billing load plans.json',
-  },
   payments: {
     title: 'Payments',
     what: 'Recording payments, importing bank files and the aging report as of any date.',
