@@ -27,6 +27,7 @@ import {
   isoDate,
   meterSchema,
   PAGE_SIZES,
+  paymentSchema,
   periodName,
   planSchema,
   RECEIPT_METHODS,
@@ -34,6 +35,7 @@ import {
   uptimeSchema,
 } from '../domain/model';
 import { USAGE_FORMATS } from '../domain/usage';
+import { activityEntrySchema } from '../domain/activity';
 import { emailRecordSchema } from '../domain/email-record';
 import { BILLING_MODELS } from '../domain/billing-model';
 import type { ProcedureName } from './procedures';
@@ -321,6 +323,38 @@ export const priceSimulationSchema = z.strictObject({
 });
 export type PriceSimulationView = z.infer<typeof priceSimulationSchema>;
 
+// ---- customers, contracts, credits (app-customers)
+
+const creditBalanceGroupSchema = z.strictObject({
+  customer: z.string(),
+  currency: currencyCode,
+  /** The sum of the usable grants' remaining amounts. */
+  usable: decimalString,
+  credits: z.array(creditSchema.extend({ remaining: decimalString, usable: z.boolean() })),
+});
+export type CreditBalanceGroup = z.infer<typeof creditBalanceGroupSchema>;
+
+const contractChangeInput = z.strictObject({
+  contract: z.string().min(1, 'names no contract'),
+  /** The first day the contract no longer covers. */
+  on: isoDate,
+});
+
+const previewInvoiceSchema = z.strictObject({
+  contract: z.string(),
+  plan: z.string(),
+  trigger: z.enum(['period_end', 'usage_threshold']),
+  lines: z.array(
+    z.strictObject({ description: z.string(), period: periodName, amount: decimalString }),
+  ),
+  subtotal: decimalString,
+  discount: decimalString,
+  credits: decimalString,
+  tax: decimalString,
+  total: decimalString,
+});
+export type PreviewInvoice = z.infer<typeof previewInvoiceSchema>;
+
 // ---------------------------------------------------------------- the procedures
 
 export const contract = {
@@ -478,7 +512,14 @@ export const contract = {
       period: periodName,
       uptime_percent: decimalString,
     }),
-    output: z.strictObject({ uptime: uptimeSchema, credit: creditSchema.nullable() }),
+    output: z.strictObject({
+      uptime: uptimeSchema,
+      credit: creditSchema.nullable(),
+      /** The figure this one replaced and the SLA credit it had earned; null for a first figure. */
+      replaced: z
+        .strictObject({ uptime_percent: decimalString, credit: creditSchema.nullable() })
+        .nullable(),
+    }),
   }),
 
   dashboard: procedure({
@@ -501,6 +542,116 @@ export const contract = {
         overdue_invoices: z.number().int(),
       }),
     }),
+  }),
+
+  // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
+  // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+
+  // ---- customers, contracts, credits (app-customers)
+  listCustomers: procedure({
+    summary:
+      'One page of customers by name, matching a search on name, id or external id, with their contracts.',
+    input: z.strictObject({
+      search: z.string().default(''),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    output: z.strictObject({
+      total: z.number().int(),
+      offset: z.number().int(),
+      customers: z.array(
+        customerSchema.extend({
+          /** The plans of the contracts active on the desk's today. */
+          active_plans: z.array(z.string()),
+        }),
+      ),
+    }),
+  }),
+  customerPage: procedure({
+    summary:
+      'A customer with their contracts, invoices, credits and balances, payments and activity.',
+    input: z.strictObject({ customer: z.string().min(1, 'names no customer') }),
+    output: z.strictObject({
+      customer: customerSchema,
+      contracts: z.array(contractSchema),
+      invoices: z.array(invoiceRowSchema),
+      credits: z.array(creditBalanceGroupSchema),
+      payments: z.array(
+        paymentSchema.extend({ invoice_number: z.string(), currency: currencyCode }),
+      ),
+      activity: z.array(activityEntrySchema),
+    }),
+  }),
+  customerUsage: procedure({
+    summary: "A customer's usage by meter over the last months, as the bill rates it.",
+    input: z.strictObject({
+      customer: z.string().min(1, 'names no customer'),
+      months: z.number().int().min(1).max(24).default(6),
+      through: periodName.optional(),
+    }),
+    output: z.strictObject({
+      periods: z.array(periodName),
+      meters: z.array(z.strictObject({ code: z.string(), name: z.string(), unit: z.string() })),
+      usage: z.array(
+        z.strictObject({ period: periodName, meter: z.string(), quantity: decimalString }),
+      ),
+    }),
+  }),
+  /* A customer or contract arrives as the bundle would hold it and is checked by the
+     bundle's schemas in the service, so a refusal names the entity and the field in
+     the bundle's sentence (the form shows it beside that field). */
+  addCustomer: procedure({
+    summary: 'Add a customer, checked as a bundle holding it would be.',
+    input: z.record(z.string(), z.unknown()),
+    output: customerSchema,
+  }),
+  editCustomer: procedure({
+    summary: "Change some of a customer's fields; the id stays.",
+    input: z.strictObject({
+      customer: z.string().min(1, 'names no customer'),
+      changes: z.record(z.string(), z.unknown()),
+    }),
+    output: customerSchema,
+  }),
+  addContract: procedure({
+    summary: 'Start a contract for a customer on a plan.',
+    input: z.record(z.string(), z.unknown()),
+    output: contractSchema,
+  }),
+  previewContractChange: procedure({
+    summary:
+      'The effect of a plan change (plan given) or of ending a contract on the next invoice, computed without writing.',
+    input: contractChangeInput.extend({ plan: z.string().min(1).optional() }),
+    output: z.strictObject({
+      period: periodName,
+      currency: currencyCode,
+      before: z.array(previewInvoiceSchema),
+      after: z.array(previewInvoiceSchema),
+      difference: decimalString,
+    }),
+  }),
+  changePlan: procedure({
+    summary: 'End a contract and start the next on another plan, on the same day.',
+    input: contractChangeInput.extend({
+      plan: z.string().min(1, 'names no plan'),
+      new_id: z.string().min(1).optional(),
+    }),
+    output: z.strictObject({ ended: contractSchema, started: contractSchema }),
+  }),
+  endContract: procedure({
+    summary: 'End a contract on a day (the first day it no longer covers).',
+    input: contractChangeInput,
+    output: contractSchema,
+  }),
+  creditBalances: procedure({
+    summary: "Each customer's credits with what is left of them, by customer and currency.",
+    input: z.strictObject({ customer: z.string().min(1).optional() }),
+    output: z.array(creditBalanceGroupSchema),
+  }),
+  creditReach: procedure({
+    summary: 'The first invoice a credit will reach: its period, and the draft when computed.',
+    input: z.strictObject({ credit: z.string().min(1, 'names no credit') }),
+    output: z.strictObject({ period: periodName, draft: z.string().nullable() }),
   }),
 
   // ---- documents and payments (app-month)

@@ -11,7 +11,13 @@ import { demoBundle } from '../demo/book';
 import { UserError } from '../domain/errors';
 import { billPeriod } from '../services/billRun';
 import { issueCreditNote } from '../services/creditNotes';
-import { grantCredit } from '../services/credits';
+import { creditBalances, creditReach, grantCredit, showCredit } from '../services/credits';
+import { addEntity, editEntity } from '../services/catalog';
+import { changePlan, endContract } from '../services/contracts';
+import { previewContractChange } from '../services/contractPreview';
+import { customerList } from '../services/customerList';
+import { customerPage } from '../services/customerPage';
+import { customerUsage } from '../services/customerUsage';
 import type { ChangeOrigin } from '../services/activity';
 import { dashboard } from '../services/dashboard';
 import { receivablesAging } from '../services/aging';
@@ -27,7 +33,6 @@ import { invoiceDetail, invoicePage, invoiceRows } from '../services/invoicePage
 import { bookOverview } from '../services/overview';
 import { recordUptime } from '../services/uptime';
 import { voidInvoice } from '../services/voidInvoice';
-import { addEntity, editEntity } from '../services/catalog';
 import { simulatePrice } from '../services/priceSimulation';
 import type { UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
@@ -162,6 +167,22 @@ export function createHandlers({ store, files, jobs }: HandlerDeps): Handlers {
     recordUptime: (input) => recordUptime(store, input),
 
     dashboard: ({ period }) => dashboard(store, period),
+
+    // ---- customers, contracts, credits (app-customers)
+    listCustomers: (request) => customerList(store, request),
+    customerPage: ({ customer }) => customerPage(store, customer),
+    customerUsage: (request) => customerUsage(store, createPeriodUsageReader(store), request),
+    addCustomer: (input) => addEntity(store, 'customers', input, FROM_THE_APP),
+    editCustomer: ({ customer, changes }) =>
+      editEntity(store, 'customers', customer, changes, FROM_THE_APP),
+    addContract: (input) => addEntity(store, 'contracts', input, FROM_THE_APP),
+    previewContractChange: (request) =>
+      previewContractChange(store, createPeriodUsageReader(store), request),
+    changePlan: ({ new_id, ...change }) =>
+      changePlan(store, { ...change, newId: new_id, ...FROM_THE_APP }),
+    endContract: (change) => endContract(store, { ...change, ...FROM_THE_APP }),
+    creditBalances: (filter) => creditBalances(store, filter),
+    creditReach: ({ credit }) => creditReach(store.read(), showCredit(store, credit)),
 
     // ---- documents and payments (app-month)
     invoicePdf: async ({ invoice }) => {

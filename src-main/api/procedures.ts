@@ -21,6 +21,20 @@ export const PROCEDURE_NAMES = [
   'grantCredit',
   'recordUptime',
   'dashboard',
+  // The payments engineer adds here: recordPayment, listPayments, importPayments, aging.
+  // The documents engineer adds here: invoicePdf, startPdfExport, sendInvoiceEmail, outbox.
+  // ---- customers, contracts, credits (app-customers)
+  'listCustomers',
+  'customerPage',
+  'customerUsage',
+  'addCustomer',
+  'editCustomer',
+  'addContract',
+  'previewContractChange',
+  'changePlan',
+  'endContract',
+  'creditBalances',
+  'creditReach',
   // ---- documents and payments (app-month)
   'invoicePdf',
   'startPdfExport',

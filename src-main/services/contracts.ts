@@ -33,7 +33,7 @@ export interface PlanChange {
 
 export function endContract(store: Store, input: EndContractInput): Promise<Contract> {
   return store.update((data, access) => {
-    const contract = endInPlace(data, input.contract, input.on);
+    const contract = endContractIn(data, input.contract, input.on);
     recordActivity(access, input, {
       action: 'contract.end',
       customer: contract.customer,
@@ -46,35 +46,48 @@ export function endContract(store: Store, input: EndContractInput): Promise<Cont
 
 export function changePlan(store: Store, input: ChangePlanInput): Promise<PlanChange> {
   return store.update((data, access) => {
-    const current = findEntity(data, 'contracts', input.contract);
-    if (current.plan === input.plan) {
-      throw new UserError(`Contract '${current.id}' is already on plan '${input.plan}'.`);
-    }
-    const endDate = current.end_date;
-    const ended = endInPlace(data, input.contract, input.on);
-    const taken = new Set(data.contracts.map((contract) => contract.id));
-    const newId = input.newId ?? firstFreeId(taken, (n) => `${current.id}-${n}`, 2);
-    if (taken.has(newId)) {
-      throw new UserError(`There is already a contract '${newId}'; choose another id.`);
-    }
-    const started = checkedEntity(
-      'contracts',
-      { ...current, id: newId, plan: input.plan, start_date: input.on, end_date: endDate },
-      data,
-    );
-    data.contracts.push(started);
+    const previousPlan = findEntity(data, 'contracts', input.contract).plan;
+    const change = changePlanIn(data, input);
     recordActivity(access, input, {
       action: 'contract.change-plan',
-      customer: current.customer,
-      subject: newId,
-      summary: `Changed contract '${current.id}' from plan '${current.plan}' to '${input.plan}' on ${input.on}: contract '${newId}' follows it.`,
+      customer: change.ended.customer,
+      subject: change.started.id,
+      summary: `Changed contract '${change.ended.id}' from plan '${previousPlan}' to '${input.plan}' on ${input.on}: contract '${change.started.id}' follows it.`,
     });
-    return { ended, started };
+    return change;
   });
 }
 
-/** Sets the end date of a contract of `data`, after the checks both changes share. */
-function endInPlace(data: StoreData, id: string, on: string): Contract {
+/**
+ * Makes the plan change in `data`, without recording it: the change itself, and the
+ * in-memory preview of its effect on the next invoice (contractPreview.ts).
+ */
+export function changePlanIn(data: StoreData, input: ChangePlanInput): PlanChange {
+  const current = findEntity(data, 'contracts', input.contract);
+  if (current.plan === input.plan) {
+    throw new UserError(`Contract '${current.id}' is already on plan '${input.plan}'.`);
+  }
+  const endDate = current.end_date;
+  const ended = endContractIn(data, input.contract, input.on);
+  const taken = new Set(data.contracts.map((contract) => contract.id));
+  const newId = input.newId ?? firstFreeId(taken, (n) => `${current.id}-${n}`, 2);
+  if (taken.has(newId)) {
+    throw new UserError(`There is already a contract '${newId}'; choose another id.`);
+  }
+  const started = checkedEntity(
+    'contracts',
+    { ...ended, id: newId, plan: input.plan, start_date: input.on, end_date: endDate },
+    data,
+  );
+  data.contracts.push(started);
+  return { ended, started };
+}
+
+/**
+ * Sets the end date of a contract of `data`, after the checks both changes share,
+ * without recording it (the preview makes it on a copy of the book).
+ */
+export function endContractIn(data: StoreData, id: string, on: string): Contract {
   if (!isValidDate(on)) throw new UserError(`The date '${on}' is not a valid date YYYY-MM-DD.`);
   const contract = findEntity(data, 'contracts', id);
   if (on <= contract.start_date) {

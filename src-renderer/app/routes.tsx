@@ -8,6 +8,10 @@ import { PlanEditor } from '../features/plans/PlanEditor';
 import { PlansScreen } from '../features/plans/PlansScreen';
 import { ImportWizard } from '../features/usage/ImportWizard';
 import { UsageScreen } from '../features/usage/UsageScreen';
+import { ContractPage } from '../features/contracts/ContractPage';
+import { CreditsScreen } from '../features/credits/CreditsScreen';
+import { CustomerPage } from '../features/customers/CustomerPage';
+import { CustomersScreen, NewCustomerScreen } from '../features/customers/CustomersScreen';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 
@@ -17,7 +21,12 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <DashboardScreen /> },
-      { path: 'customers', element: <ComingScreen screen="customers" /> },
+      // ---- customers, contracts, credits (app-customers)
+      { path: 'customers', element: <CustomersScreen /> },
+      { path: 'customers/new', element: <NewCustomerScreen /> },
+      { path: 'customers/:id', element: <CustomerPage /> },
+      { path: 'contracts/:contract', element: <ContractPage /> },
+      { path: 'credits', element: <CreditsScreen /> },
       { path: 'plans', element: <PlansScreen /> },
       { path: 'plans/new', element: <PlanEditor /> },
       { path: 'plans/:code', element: <PlanEditor /> },
@@ -27,7 +36,6 @@ export const routes: RouteObject[] = [
       { path: 'invoices', element: <InvoicesScreen /> },
       { path: 'invoices/:reference', element: <InvoicePage /> },
       { path: 'payments', element: <ComingScreen screen="payments" /> },
-      { path: 'credits', element: <ComingScreen screen="credits" /> },
       { path: 'settings', element: <ComingScreen screen="settings" /> },
       { path: '*', element: <NotFound /> },
     ],

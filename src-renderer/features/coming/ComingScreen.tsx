@@ -4,21 +4,11 @@ import { EmptyState } from '../../ui/EmptyState';
 
 /** The screens of the app's second part; until then the CLI does their work. */
 const COMING: Record<string, { title: string; what: string; meanwhile: string }> = {
-  customers: {
-    title: 'Customers',
-    what: 'Customers with their contracts, usage, invoices, credits and statements.',
-    meanwhile: 'nexus-billing load customers.json',
-  },
   payments: {
     title: 'Payments',
     what: 'Recording payments, importing bank files and the aging report as of any date.',
     meanwhile:
       'nexus-billing pay --invoice INV-2026-00001 --amount 100.00 --method wire --date 2026-11-20',
-  },
-  credits: {
-    title: 'Credits',
-    what: 'Granting credits, balances by customer and SLA credits from uptime.',
-    meanwhile: 'nexus-billing grant-credit --customer acme --kind goodwill --amount 50.00',
   },
   settings: {
     title: 'Settings',
