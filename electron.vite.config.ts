@@ -23,6 +23,9 @@ const contentSecurityPolicyMeta: Plugin = {
 export default defineConfig({
   main: {
     build: {
+      // zod is bundled: as a package it is a hundred files, and resolving and loading
+      // them took a good part of every CLI command's start.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src-main/index.ts'),

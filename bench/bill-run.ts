@@ -19,6 +19,7 @@ import { importUsage } from '../src-main/services/importUsage';
 import { openStore } from '../src-main/store/store';
 import { createPeriodUsageReader } from '../src-main/usage/reader';
 import { seededRandom } from '../src-main/demo/random';
+import { growthPlan, reservedPlan } from './support/plans';
 
 const DATA = resolve(import.meta.dirname, '.data');
 const CONTRACTS = 10_000;
@@ -28,49 +29,18 @@ const ROUNDS = 3;
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
 const PLANS: NonNullable<BundleInput['plans']> = [
-  {
-    code: 'growth',
-    name: 'Growth',
-    currency: 'USD',
-    interval: 'month',
-    base_fee: '499.00',
-    minimum_commitment: '600.00',
-    charges: [
-      {
-        meter: 'api_calls',
-        model: 'graduated',
-        included: '10000',
-        tiers: [
-          { up_to: '100000', unit_price: '0.0004', flat_fee: '0' },
-          { up_to: null, unit_price: '0.0002', flat_fee: '10.00' },
-        ],
-      },
-      { meter: 'seats', model: 'per_unit', unit_price: '4.00' },
+  growthPlan({
+    minimumCommitment: '600.00',
+    charges: [{ meter: 'seats', model: 'per_unit', unit_price: '4.00' }],
+  }),
+  reservedPlan('reserved', '210.00', {
+    meter: 'api_calls',
+    model: 'volume',
+    tiers: [
+      { up_to: '50000', unit_price: '0.001', flat_fee: '5.00' },
+      { up_to: null, unit_price: '0.0008', flat_fee: '5.00' },
     ],
-  },
-  {
-    code: 'reserved',
-    name: 'Reserved',
-    currency: 'EUR',
-    interval: 'month',
-    base_fee: '200.00',
-    charges: [
-      {
-        meter: 'nodes',
-        model: 'capacity',
-        reserved_unit_price: '150.00',
-        overage_unit_price: '210.00',
-      },
-      {
-        meter: 'api_calls',
-        model: 'volume',
-        tiers: [
-          { up_to: '50000', unit_price: '0.001', flat_fee: '5.00' },
-          { up_to: null, unit_price: '0.0008', flat_fee: '5.00' },
-        ],
-      },
-    ],
-  },
+  }),
   {
     code: 'payments',
     name: 'Payments',

@@ -3,11 +3,10 @@
  * Sets up a store in a temp folder with 250 customers (names in several scripts'
  * Latin letters, three currencies, three plans with tiered, package and capacity
  * charges, taxes) billed and finalized over four months: 1,000 invoices. Then measures
- * `export-pdf` of all of them into an empty folder, as the CLI runs it, in a fresh
- * process each round. Goal: 1,000 invoice PDFs in ≤ 10 s. Results go to
- * docs/performance.md (## PDF export) by hand.
+ * `export-pdf` of all of them into an empty folder with the built CLI (`npm run build`,
+ * bin/nexus-billing.js), each round a whole command. Goal: 1,000 invoice PDFs in
+ * ≤ 10 s. Results go to docs/performance.md (## PDF export) by hand.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,8 @@ import type { BundleInput } from '../src-main/bundle/schema';
 import { billPeriod } from '../src-main/services/billRun';
 import { openStore } from '../src-main/store/store';
 import { createPeriodUsageReader } from '../src-main/usage/reader';
+import { buildCli, timedCli } from './support/cli';
+import { growthPlan, reservedPlan } from './support/plans';
 
 const CUSTOMERS = 250;
 const PERIODS = ['2026-07', '2026-08', '2026-09', '2026-10'];
@@ -23,42 +24,19 @@ const ROUNDS = 3;
 
 const NAMES = ['Zoë Müller', 'Søren Ødegård', 'Café Crème', 'Łukasz Wójcik', 'Acme', 'Núñez'];
 const PLANS: NonNullable<BundleInput['plans']> = [
-  {
-    code: 'growth',
-    name: 'Growth',
-    currency: 'USD',
-    interval: 'month',
-    base_fee: '499.00',
-    charges: [
-      {
-        meter: 'api_calls',
-        model: 'graduated',
-        included: '10000',
-        tiers: [
-          { up_to: '100000', unit_price: '0.0004', flat_fee: '0' },
-          { up_to: '1000000', unit_price: '0.0002', flat_fee: '0' },
-          { up_to: null, unit_price: '0.0001', flat_fee: '10.00' },
-        ],
-      },
-      { meter: 'storage', model: 'package', package_size: '100', package_price: '10.00' },
+  growthPlan({
+    tiers: [
+      { up_to: '100000', unit_price: '0.0004', flat_fee: '0' },
+      { up_to: '1000000', unit_price: '0.0002', flat_fee: '0' },
+      { up_to: null, unit_price: '0.0001', flat_fee: '10.00' },
     ],
-  },
-  {
-    code: 'reserved-eur',
-    name: 'Reserved',
-    currency: 'EUR',
-    interval: 'month',
-    base_fee: '200.00',
-    charges: [
-      {
-        meter: 'nodes',
-        model: 'capacity',
-        reserved_unit_price: '150.00',
-        overage_unit_price: '0.50',
-      },
-      { meter: 'api_calls', model: 'per_unit', unit_price: '0.0005' },
-    ],
-  },
+    charges: [{ meter: 'storage', model: 'package', package_size: '100', package_price: '10.00' }],
+  }),
+  reservedPlan('reserved-eur', '0.50', {
+    meter: 'api_calls',
+    model: 'per_unit',
+    unit_price: '0.0005',
+  }),
   {
     code: 'growth-jpy',
     name: 'Growth (JPY)',
@@ -177,40 +155,21 @@ async function setUp(data: string): Promise<void> {
 
 if (process.argv[2] === '--setup') {
   await setUp(process.argv[3] ?? '');
-} else if (process.argv[2] === '--round') {
-  const [, , , data = '', out = ''] = process.argv;
-  const { exportPdfs } = await import('../src-main/services/exportPdf');
-  const store = await openStore(data);
-  const started = performance.now();
-  const result = await exportPdfs(store, { outDir: out });
-  const seconds = (performance.now() - started) / 1000;
-  await store.close();
-  const bytes = readdirSync(out).reduce((sum, name) => sum + statSync(join(out, name)).size, 0);
-  console.log(
-    JSON.stringify({
-      documents: result.files.length,
-      seconds: Number(seconds.toFixed(2)),
-      ms_per_document: Number(((seconds * 1000) / result.files.length).toFixed(1)),
-      // The machine is shared: CPU time tells the work apart from the waiting.
-      cpu_seconds: Number(((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(2)),
-      megabytes: Number((bytes / 1e6).toFixed(1)),
-      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-    }),
-  );
 } else {
   const root = mkdtempSync(join(tmpdir(), 'nexus-bench-pdf-'));
   try {
     const data = join(root, 'data');
     await setUp(data);
+    buildCli();
     console.log(`machine: ${cpus().length} cores, Node ${process.version}`);
     for (let round = 1; round <= ROUNDS; round += 1) {
       const out = join(root, `out-${round}`);
-      const line = execFileSync(
-        process.execPath,
-        ['--import', 'tsx', import.meta.filename, '--round', data, out],
-        { encoding: 'utf8' },
+      const run = timedCli(['export-pdf', '--out', out, '--data', data]);
+      const files = readdirSync(out);
+      const bytes = files.reduce((sum, name) => sum + statSync(join(out, name)).size, 0);
+      console.log(
+        `round ${round}: ${files.length} PDFs in ${run.seconds.toFixed(2)} s (CPU ${run.cpuSeconds.toFixed(2)} s, the whole command), ${(bytes / 1e6).toFixed(1)} MB, peak RSS ${run.peakMb.toFixed(0)} MB`,
       );
-      console.log(`round ${round}: ${line.trim()}`);
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

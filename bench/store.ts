@@ -6,7 +6,8 @@
  * Then measures, each in a fresh child process:
  *
  * - one small change (grant-credit) inside a running process, median of 5;
- * - the same as a whole CLI command (a bundled CLI, as `npm run build` makes it);
+ * - the same as a whole CLI command, with the built CLI (`npm run build`, then
+ *   bin/nexus-billing.js as installed);
  * - a month's bill run + finalize on that book and on a new book holding the same
  *   contracts and the same month's usage only;
  * - peak RSS of each.
@@ -26,6 +27,8 @@ import { grantCredit } from '../src-main/services/credits';
 import { importUsage } from '../src-main/services/importUsage';
 import { openStore } from '../src-main/store/store';
 import { createPeriodUsageReader } from '../src-main/usage/reader';
+import { buildCli, median, timedCli, type Measure } from './support/cli';
+import { growthPlan } from './support/plans';
 
 const FULL = process.argv.includes('--full');
 const CUSTOMERS = FULL ? 2_000 : 400;
@@ -33,7 +36,6 @@ const MONTHS = 50;
 const EVENTS = FULL ? 10_000_000 : 1_000_000;
 const EVENTS_PER_MONTH = Math.floor(EVENTS / (MONTHS + 1));
 const DATA = resolve(import.meta.dirname, '.data', FULL ? 'store-full' : 'store');
-const CLI = join(DATA, 'cli.mjs');
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
@@ -48,26 +50,7 @@ function book(): BundleInput {
     format: 'nexus-billing/bundle@1',
     settings: { today: `${month(MONTHS + 1)}-02` },
     meters: [{ code: 'api_calls', name: 'API calls', unit: 'call', aggregation: 'sum' }],
-    plans: [
-      {
-        code: 'growth',
-        name: 'Growth',
-        currency: 'USD',
-        interval: 'month',
-        base_fee: '499.00',
-        charges: [
-          {
-            meter: 'api_calls',
-            model: 'graduated',
-            included: '10000',
-            tiers: [
-              { up_to: '100000', unit_price: '0.0004', flat_fee: '0' },
-              { up_to: null, unit_price: '0.0002', flat_fee: '10.00' },
-            ],
-          },
-        ],
-      },
-    ],
+    plans: [growthPlan()],
     customers: Array.from({ length: CUSTOMERS }, (_, i) => ({
       id: `cust${pad(i, 5)}`,
       name: `Customer ${i}`,
@@ -202,10 +185,10 @@ function copyOf(source: string): string {
   return copy;
 }
 
-interface Measure {
-  seconds: number;
-  peakMb: number;
-}
+const cpuSecondsNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 function inChild(task: string, dir: string): Measure {
   const output = execFileSync(
@@ -218,65 +201,63 @@ function inChild(task: string, dir: string): Measure {
 
 async function child(task: string, dir: string): Promise<void> {
   const store = await openStore(dir);
-  let seconds: number;
-  if (task === 'grant') {
-    const times: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      const started = performance.now();
-      await grantCredit(store, { customer: 'cust00001', kind: 'goodwill', amount: '5.00' });
-      times.push((performance.now() - started) / 1000);
-    }
-    seconds = times.sort((a, b) => a - b)[2] as number;
-  } else {
+  const measure = async (work: () => Promise<unknown>): Promise<Measure> => {
     const started = performance.now();
-    await billPeriod(store, createPeriodUsageReader(store), { period: BILLED, finalize: true });
-    seconds = (performance.now() - started) / 1000;
+    const cpuStarted = cpuSecondsNow();
+    await work();
+    return {
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuSecondsNow() - cpuStarted,
+      peakMb: 0,
+    };
+  };
+  const measures: Measure[] = [];
+  if (task === 'grant') {
+    for (let round = 0; round < 5; round++) {
+      measures.push(
+        await measure(() =>
+          grantCredit(store, { customer: 'cust00001', kind: 'goodwill', amount: '5.00' }),
+        ),
+      );
+    }
+  } else {
+    measures.push(
+      await measure(() =>
+        billPeriod(store, createPeriodUsageReader(store), { period: BILLED, finalize: true }),
+      ),
+    );
   }
   await store.close();
   process.stdout.write(
-    JSON.stringify({ seconds, peakMb: process.resourceUsage().maxRSS / 1024 } satisfies Measure),
+    JSON.stringify({
+      ...median(measures),
+      peakMb: process.resourceUsage().maxRSS / 1024,
+    } satisfies Measure),
   );
 }
 
+/** The median of 5 runs of the whole command. */
 function cliCommand(dir: string): Measure {
-  if (!existsSync(CLI)) {
-    execFileSync('npx', [
-      'esbuild',
-      resolve(import.meta.dirname, '../src-main/cli/bin.ts'),
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      '--packages=external',
-      `--outfile=${CLI}`,
-    ]);
-  }
-  const times: Measure[] = [];
-  for (let round = 0; round < 5; round++) {
-    const started = performance.now();
-    execFileSync(process.execPath, [
-      CLI,
-      'grant-credit',
-      '--customer',
-      'cust00002',
-      '--kind',
-      'goodwill',
-      '--amount',
-      '5.00',
-      '--data',
-      dir,
-    ]);
-    times.push({ seconds: (performance.now() - started) / 1000, peakMb: 0 });
-  }
-  return times.sort((a, b) => a.seconds - b.seconds)[2] as Measure;
+  const args = [
+    'grant-credit',
+    '--customer',
+    'cust00002',
+    '--kind',
+    'goodwill',
+    '--amount',
+    '5.00',
+  ];
+  return median(Array.from({ length: 5 }, () => timedCli([...args, '--data', dir])));
 }
 
 async function main(): Promise<void> {
   await setUp();
+  buildCli();
   const history = join(DATA, 'history');
   const fresh = join(DATA, 'new');
   const show = (label: string, measure: Measure) =>
     console.log(
-      `${label}: ${(measure.seconds * 1000).toFixed(0)} ms${measure.peakMb > 0 ? `, peak RSS ${measure.peakMb.toFixed(0)} MB` : ''}`,
+      `${label}: ${(measure.seconds * 1000).toFixed(0)} ms (CPU ${(measure.cpuSeconds * 1000).toFixed(0)} ms), peak RSS ${measure.peakMb.toFixed(0)} MB`,
     );
   console.log(
     `node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}`,
@@ -286,12 +267,20 @@ async function main(): Promise<void> {
   );
   show('grant-credit in process (median of 5)', inChild('grant', copyOf(history)));
   show('grant-credit as a CLI command (median of 5)', cliCommand(copyOf(history)));
-  show('grant-credit as a CLI command, new book', cliCommand(copyOf(fresh)));
-  const withHistory = inChild('bill', copyOf(history));
-  const onNewBook = inChild('bill', copyOf(fresh));
-  show(`bill --finalize ${BILLED}, with history`, withHistory);
-  show(`bill --finalize ${BILLED}, new book`, onNewBook);
-  console.log(`ratio: ${(withHistory.seconds / onNewBook.seconds).toFixed(2)}`);
+  show('grant-credit as a CLI command, new book (median of 5)', cliCommand(copyOf(fresh)));
+  // Alternated, so that both books meet the same moments of a shared machine.
+  const withHistory: Measure[] = [];
+  const onNewBook: Measure[] = [];
+  for (let round = 0; round < 3; round++) {
+    withHistory.push(inChild('bill', copyOf(history)));
+    onNewBook.push(inChild('bill', copyOf(fresh)));
+  }
+  const billed = { history: median(withHistory), fresh: median(onNewBook) };
+  show(`bill --finalize ${BILLED}, with history (median of 3)`, billed.history);
+  show(`bill --finalize ${BILLED}, new book (median of 3)`, billed.fresh);
+  console.log(
+    `ratio: ${(billed.history.seconds / billed.fresh.seconds).toFixed(2)} wall, ${(billed.history.cpuSeconds / billed.fresh.cpuSeconds).toFixed(2)} CPU`,
+  );
   rmSync(`${history}-copy`, { recursive: true, force: true });
   rmSync(`${fresh}-copy`, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@
 // The built CLI (npm run build → out/main/cli.js). From a checkout without a build,
 // `npm run cli -- …` runs the same entry from source.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 
 const entry = new URL('../out/main/cli.js', import.meta.url);
 if (!existsSync(entry)) {
@@ -10,4 +11,7 @@ if (!existsSync(entry)) {
   );
   process.exit(1);
 }
+// Node 22 keeps the compiled modules on disk between runs (a command's start is mostly
+// loading the CLI); older versions have no such cache.
+module.enableCompileCache?.();
 await import(entry.href);

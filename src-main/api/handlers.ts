@@ -201,7 +201,7 @@ export function createHandlers({
       changePlan(store, { ...change, newId: new_id, ...FROM_THE_APP }),
     endContract: (change) => endContract(store, { ...change, ...FROM_THE_APP }),
     creditBalances: (filter) => creditBalances(store, filter),
-    creditReach: ({ credit }) => creditReach(store.read(), showCredit(store, credit)),
+    creditReach: ({ credit }) => creditReach(store, showCredit(store, credit)),
 
     // ---- documents and payments (app-month)
     invoicePdf: async ({ invoice }) => {

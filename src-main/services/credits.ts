@@ -6,7 +6,6 @@ import { isCurrencyCode } from '../domain/currency';
 import { addMonths, isValidDate, periodOfDate } from '../domain/dates';
 import { CREDIT_KINDS, type Credit, type CreditKind } from '../domain/model';
 import { formatMoney, ZERO } from '../domain/money';
-import type { ReadonlyStoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { Book } from './book';
 import { parseAmount } from './amount';
@@ -40,21 +39,26 @@ export interface CreditReach {
  * the month it is granted on (billing.md §6: a credit applies to periods ending on or
  * after its grant), skipping periods already finalized.
  */
-export function creditReach(data: ReadonlyStoreData, credit: Credit): CreditReach {
-  const invoices = data.invoices.filter(
-    (invoice) =>
-      invoice.customer === credit.customer &&
-      invoice.currency === credit.currency &&
-      invoice.status !== 'void' &&
-      invoice.status !== 'marketplace',
-  );
+export function creditReach(store: Pick<Store, 'period'>, credit: Credit): CreditReach {
+  // One period's document at a time, from the grant's month on: a book with years of
+  // history reads the few months a credit can reach, not every invoice.
+  const reachable = (period: string) =>
+    store
+      .period(period)
+      .invoices.filter(
+        (invoice) =>
+          invoice.customer === credit.customer &&
+          invoice.currency === credit.currency &&
+          invoice.status !== 'void' &&
+          invoice.status !== 'marketplace',
+      );
   let period = periodOfDate(credit.granted_on);
-  const finalizedOnly = (candidate: string) => {
-    const ofPeriod = invoices.filter((invoice) => invoice.period === candidate);
-    return ofPeriod.length > 0 && ofPeriod.every((invoice) => invoice.number !== null);
-  };
-  while (finalizedOnly(period)) period = addMonths(period, 1);
-  const draft = invoices.find((invoice) => invoice.period === period && invoice.number === null);
+  let invoices = reachable(period);
+  while (invoices.length > 0 && invoices.every((invoice) => invoice.number !== null)) {
+    period = addMonths(period, 1);
+    invoices = reachable(period);
+  }
+  const draft = invoices.find((invoice) => invoice.number === null);
   return { period, draft: draft?.id ?? null };
 }
 

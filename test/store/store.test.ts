@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyStoreData } from '../../src-main/store/data';
 import { openStore, STORE_FILE } from '../../src-main/store/store';
 import { useTestDataFolder } from '../support/data-folder';
+import { finalizedInvoice } from '../support/documents';
 
 describe('openStore', () => {
   const folder = useTestDataFolder();
@@ -71,5 +72,37 @@ describe('openStore', () => {
     await expect(store.update(() => undefined)).rejects.toThrow(
       `The store of ${folder.dir} is closed.`,
     );
+  });
+
+  it("keeps the invoice index as each period's keys, and still reads the flat form", async () => {
+    const store = await folder.open();
+    await store.update((draft) => {
+      draft.invoices.push(
+        finalizedInvoice(),
+        finalizedInvoice({ id: 'inv-2', number: 'INV-2026-00002', period: '2026-02' }),
+      );
+    });
+    await store.close();
+    const main = JSON.parse(await readFile(join(folder.dir, STORE_FILE), 'utf8')) as {
+      book_files: { index: string };
+    };
+    const indexFile = join(folder.dir, 'periods', main.book_files.index);
+    expect(JSON.parse(await readFile(indexFile, 'utf8'))).toEqual({
+      '2026-01': ['inv-1', 'INV-2026-00001'],
+      '2026-02': ['inv-2', 'INV-2026-00002'],
+    });
+
+    await writeFile(
+      indexFile,
+      JSON.stringify({
+        'inv-1': '2026-01',
+        'INV-2026-00001': '2026-01',
+        'inv-2': '2026-02',
+        'INV-2026-00002': '2026-02',
+      }),
+    );
+    const reopened = await folder.open();
+    expect(reopened.findInvoice('INV-2026-00002')?.id).toBe('inv-2');
+    expect(reopened.findInvoice('inv-1')?.number).toBe('INV-2026-00001');
   });
 });

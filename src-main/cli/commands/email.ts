@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { EmailRecord } from '../../domain/email-record';
-import { emailInvoice, sendOutbox, SMTP_PASSWORD_VARIABLE } from '../../services/email';
 import { defineCommand, listOption, printResult, stringOption, UsageError } from '../command';
 
 export const emailCommand = defineCommand({
@@ -24,6 +23,10 @@ export const emailCommand = defineCommand({
   },
   args: [],
   async run(ctx, options) {
+    // Loaded here, not at the top: nodemailer, pdf-lib and the font engine would otherwise
+    // weigh on the start of every command.
+    const { emailInvoice, sendOutbox, SMTP_PASSWORD_VARIABLE } =
+      await import('../../services/email');
     const store = await ctx.store();
     const password = process.env[SMTP_PASSWORD_VARIABLE];
     const outboxOption = stringOption(options, 'outbox');

@@ -1,4 +1,3 @@
-import { exportPdfs } from '../../services/exportPdf';
 import { defineCommand, printResult, requiredOption, stringOption } from '../command';
 
 export const exportPdfCommand = defineCommand({
@@ -23,6 +22,9 @@ export const exportPdfCommand = defineCommand({
   readOnly: true,
   args: [],
   async run(ctx, options) {
+    // Loaded here, not at the top: pdf-lib and the font engine would otherwise weigh on
+    // the start of every command.
+    const { exportPdfs } = await import('../../services/exportPdf');
     const result = await exportPdfs(await ctx.store(), {
       outDir: ctx.resolvePath(requiredOption(options, 'out')),
       period: stringOption(options, 'period'),

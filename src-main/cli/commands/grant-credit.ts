@@ -33,7 +33,7 @@ export const grantCreditCommand = defineCommand({
       note: stringOption(options, 'note'),
       asOf: stringOption(options, 'as-of'),
     });
-    const reach = creditReach(store.read(), credit);
+    const reach = creditReach(store, credit);
     printResult(
       ctx,
       credit,

@@ -1,4 +1,3 @@
-import { startServer } from '../../server/serve';
 import { defineCommand, stringOption, UsageError } from '../command';
 
 export const serveCommand = defineCommand({
@@ -26,6 +25,9 @@ export const serveCommand = defineCommand({
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    // Loaded here, not at the top: the server reaches every service and its libraries,
+    // which would otherwise weigh on the start of every command.
+    const { startServer } = await import('../../server/serve');
     const server = await startServer({ dataDir: ctx.dataDir, port });
     if (server.demo) {
       ctx.io.stderr(`${ctx.dataDir} held no book: the app opens on the demo book.\n`);
