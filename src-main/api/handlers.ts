@@ -183,7 +183,7 @@ export function createHandlers({
       return { ...result, invoice: invoiceRows(store.read())(result.invoice) };
     },
     grantCredit: (input) => grantCredit(store, { ...input, ...FROM_THE_APP }),
-    recordUptime: (input) => recordUptime(store, input),
+    recordUptime: (input) => recordUptime(store, input, FROM_THE_APP),
 
     dashboard: ({ period }) => dashboard(store, period),
 

@@ -10,6 +10,7 @@ import { uptimeSchema, type Credit, type Uptime } from '../domain/model';
 import { slaCreditFor, slaCreditId } from '../domain/sla';
 import type { StoreData } from '../store/data';
 import type { Store } from '../store/store';
+import { recordActivity, type ChangeOrigin } from './activity';
 import { Book } from './book';
 
 /**
@@ -60,7 +61,11 @@ export interface UptimeResult {
 }
 
 /** Records a contract's uptime for a period, replacing an earlier figure, and its SLA credit. */
-export async function recordUptime(store: Store, input: UptimeInput): Promise<UptimeResult> {
+export async function recordUptime(
+  store: Store,
+  input: UptimeInput,
+  origin: ChangeOrigin = {},
+): Promise<UptimeResult> {
   if (!isPeriod(input.period)) throw new UserError(`'${input.period}' is not a period YYYY-MM.`);
   const parsed = uptimeSchema.safeParse(input);
   if (!parsed.success) {
@@ -69,7 +74,7 @@ export async function recordUptime(store: Store, input: UptimeInput): Promise<Up
     );
   }
   const uptime = parsed.data;
-  return store.update((data) => {
+  return store.update((data, book) => {
     const index = data.uptime.findIndex(
       (u) => u.contract === uptime.contract && u.period === uptime.period,
     );
@@ -81,6 +86,15 @@ export async function recordUptime(store: Store, input: UptimeInput): Promise<Up
     if (index >= 0) data.uptime[index] = uptime;
     else data.uptime.push(uptime);
     syncSlaCreditsOf(data, [uptime]);
-    return { uptime, credit: creditOf(), replaced };
+    const credit = creditOf();
+    recordActivity(book, origin, {
+      action: 'uptime.record',
+      customer: data.contracts.find((contract) => contract.id === uptime.contract)?.customer,
+      subject: uptime.contract,
+      summary: `Recorded ${uptime.uptime_percent}% uptime for ${uptime.contract} in ${uptime.period}${
+        replaced === null ? '' : ` (replacing ${replaced.uptime_percent}%)`
+      }: ${credit === null ? 'no SLA credit is due' : `SLA credit ${credit.id} of ${credit.amount} ${credit.currency}`}.`,
+    });
+    return { uptime, credit, replaced };
   });
 }

@@ -10,6 +10,7 @@ import { creditBalances, grantCredit } from '../../src-main/services/credits';
 import { issueCreditNote } from '../../src-main/services/creditNotes';
 import { importUsage } from '../../src-main/services/importUsage';
 import { rollbackBatch } from '../../src-main/services/usageBatches';
+import { recordUptime } from '../../src-main/services/uptime';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
 import { bill, useStore } from '../support/billing-store';
 import { tempDir } from '../support/cli';
@@ -215,6 +216,23 @@ describe('keeping the book', () => {
       ['invoice.finalize', 'cli'],
       ['invoice.credit-note', 'cli'],
     ]);
+  });
+
+  it('logs recorded uptime with what it earned and the figure it replaced', async () => {
+    await loadBundle(store(), bookOf());
+    await recordUptime(store(), { contract: 'c1', period: '2026-10', uptime_percent: '99.95' });
+    await recordUptime(
+      store(),
+      { contract: 'c1', period: '2026-10', uptime_percent: '98' },
+      { door: 'app' },
+    );
+    const [first, second] = listActivity(store(), { customer: 'acme' });
+    expect(first).toMatchObject({ action: 'uptime.record', door: 'cli', subject: 'c1' });
+    expect(first?.summary).toContain('no SLA credit is due');
+    expect(second).toMatchObject({ action: 'uptime.record', door: 'app' });
+    expect(second?.summary).toBe(
+      'Recorded 98% uptime for c1 in 2026-10 (replacing 99.95%): no SLA credit is due.',
+    );
   });
 
   it('logs voiding under the invoice number', async () => {
