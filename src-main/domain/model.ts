@@ -155,13 +155,19 @@ const sellerPatchSchema = z.strictObject({
   logo: logoSchema.nullable().optional(),
 });
 
+/** The marketplace fields a patch changes (not `.partial()`, for the seller's reason). */
+const marketplacePatchSchema = z.strictObject({
+  aws_product_code: z.string().optional(),
+  gcp_service_name: z.string().optional(),
+});
+
 /** Settings in a bundle are merged over the current ones, so every field is optional. */
 export const settingsPatchSchema = z.strictObject({
   seller: sellerPatchSchema.optional(),
   invoice_number_format: numberFormat.optional(),
   credit_note_number_format: numberFormat.optional(),
   payment_terms_days: z.number().int().min(0).optional(),
-  marketplace: marketplaceSettingsSchema.partial().optional(),
+  marketplace: marketplacePatchSchema.optional(),
   today: isoDate.nullable().optional(),
   smtp: smtpSchema.nullable().optional(),
   locale: localeTag.optional(),

@@ -26,6 +26,17 @@ const PNG_LOGO =
 describe('the settings service', () => {
   const temp = useTempStore();
 
+  it('keeps the marketplace fields a change leaves out', async () => {
+    await updateSettings(temp.store(), {
+      marketplace: { aws_product_code: 'prod-abc', gcp_service_name: 'nexus.example' },
+    });
+    await updateSettings(temp.store(), { marketplace: { aws_product_code: 'prod-xyz' } });
+    expect(currentSettings(temp.store()).marketplace).toEqual({
+      aws_product_code: 'prod-xyz',
+      gcp_service_name: 'nexus.example',
+    });
+  });
+
   it('merges a change over the settings, field by field, and logs what changed and from where', async () => {
     const settings = await updateSettings(
       temp.store(),
