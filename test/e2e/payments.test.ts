@@ -117,12 +117,12 @@ describe('payments', () => {
     await form.getByLabel('Amount received').fill('1104.50');
     await form.getByLabel('Received on').fill('2026-10-01');
     await form.getByLabel('Reference').fill('ACH CREDIT ACME CORP INV-2026-00001');
-    await form.getByRole('button', { name: 'Record the payment' }).click();
+    await form.getByRole('button', { name: 'Record payment' }).click();
     await expect
       .poll(() => form.getByRole('alert').textContent())
       .toMatch(/^The payment date 2026-10-01 is before its issue date/);
     await form.getByLabel('Received on').fill('2026-12-04');
-    await form.getByRole('button', { name: 'Record the payment' }).click();
+    await form.getByRole('button', { name: 'Record payment' }).click();
     await expect
       .poll(() => form.getByRole('status').textContent())
       .toContain('INV-2026-00001 is paid, balance due $0.00');

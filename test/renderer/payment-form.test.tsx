@@ -13,6 +13,7 @@ function setup(onRecord = vi.fn<(payment: PaymentEntry) => Promise<string | null
       currency="EUR"
       locale="de-DE"
       balanceDue="1234.50"
+      customerName="Acme GmbH"
       today="2026-12-03"
       onRecord={onRecord}
     />,
@@ -47,6 +48,19 @@ describe('PaymentForm', () => {
     expect(amount).toHaveValue('1234,50');
     await userEvent.click(submit);
     expect(onRecord).toHaveBeenCalledWith(expect.objectContaining({ amount: '1234.50' }));
+  });
+
+  it('warns that what is paid beyond the balance due becomes the customer’s credit', async () => {
+    const { amount } = setup();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '1.300,00');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /€65.50 beyond the balance due becomes a credit of Acme GmbH/,
+    );
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '1234,50');
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 
   it('says what is wrong with the amount beside it and records nothing', async () => {

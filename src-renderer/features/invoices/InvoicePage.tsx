@@ -283,6 +283,7 @@ export function InvoicePage() {
                   currency={invoice.currency}
                   locale={locale}
                   balanceDue={invoice.balance_due}
+                  customerName={customer.name}
                   today={today}
                   onRecord={recordPayment}
                 />

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
+import { Dec } from '../../../src-main/domain/money';
 import { RECEIPT_METHODS } from '../../../src-main/domain/model';
 import { moneyInputText } from '../../format/money';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Money } from '../../ui/Money';
 import { MoneyInput } from '../../ui/MoneyInput';
 
 export type ReceiptMethod = (typeof RECEIPT_METHODS)[number];
@@ -13,7 +15,7 @@ export interface PaymentEntry {
   reference: string;
 }
 
-const METHOD_NAMES: Record<ReceiptMethod, string> = {
+export const RECEIPT_METHOD_NAMES: Record<ReceiptMethod, string> = {
   card: 'Card',
   ach: 'ACH transfer',
   wire: 'Wire transfer',
@@ -35,12 +37,14 @@ export function fieldOfRefusal(message: string): Field {
 /**
  * Recording money received against an invoice: the amount in the person's locale
  * (checked against the currency as the field is left), how and when it came, and the
- * bank's reference. `onRecord` answers the desk's refusal, or null once recorded.
+ * bank's reference. What part of the amount would become the customer's credit is said
+ * before it is recorded. `onRecord` answers the desk's refusal, or null once recorded.
  */
 export function PaymentForm({
   currency,
   locale,
   balanceDue,
+  customerName,
   today,
   onRecord,
 }: {
@@ -48,6 +52,8 @@ export function PaymentForm({
   locale: string;
   /** Offered as the amount: most payments settle the invoice. */
   balanceDue: string;
+  /** Named in the warning that an overpayment becomes this customer's credit. */
+  customerName: string;
   today: string;
   onRecord: (payment: PaymentEntry) => Promise<string | null>;
 }) {
@@ -62,6 +68,7 @@ export function PaymentForm({
   const refusedAt = (field: Field) => (refusal?.field === field ? refusal.message : null);
   const dateMissing = date === '';
   const dateError = dateMissing ? 'Enter the date the money arrived.' : refusedAt('date');
+  const overpayment = amount === null ? new Dec(0) : new Dec(amount).minus(balanceDue);
 
   return (
     <form
@@ -93,6 +100,12 @@ export function PaymentForm({
           onChange={setAmount}
           error={refusedAt('amount')}
         />
+        {overpayment.gt(0) && (
+          <p className="notice" role="status">
+            <Money amount={overpayment.toFixed()} currency={currency} /> beyond the balance due
+            becomes a credit of {customerName}, applied to their next invoice.
+          </p>
+        )}
         <div className="field">
           <label htmlFor={`${id}-method`}>Method</label>
           <select
@@ -102,7 +115,7 @@ export function PaymentForm({
           >
             {RECEIPT_METHODS.map((value) => (
               <option key={value} value={value}>
-                {METHOD_NAMES[value]}
+                {RECEIPT_METHOD_NAMES[value]}
               </option>
             ))}
           </select>

@@ -8,7 +8,7 @@ import { useCustomerName } from '../../app/session';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
-import { METHOD_LABELS } from './RecordPaymentForm';
+import { RECEIPT_METHOD_NAMES } from '../invoices/PaymentForm';
 import { BANK_FIELDS, unmappedFields } from './bankFields';
 import { useBankImport, type BankFileOptions } from './store';
 
@@ -93,7 +93,7 @@ function ReadingOptions() {
           >
             {RECEIPT_METHODS.map((method) => (
               <option key={method} value={method}>
-                {METHOD_LABELS[method]}
+                {RECEIPT_METHOD_NAMES[method]}
               </option>
             ))}
           </select>

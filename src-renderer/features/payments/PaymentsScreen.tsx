@@ -10,10 +10,9 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
-import { METHOD_LABELS, RecordPaymentForm } from './RecordPaymentForm';
+import { RECEIPT_METHOD_NAMES, type ReceiptMethod } from '../invoices/PaymentForm';
+import { RecordPayment } from './RecordPayment';
 import { usePaymentList, type PaymentFilter } from './store';
-
-type Method = (typeof RECEIPT_METHODS)[number];
 
 /** Payments, Aging: the two views of money coming in. */
 export function PaymentsTabs() {
@@ -34,7 +33,7 @@ function filterFrom(params: URLSearchParams): PaymentFilter {
   return {
     customer: params.get('customer') || undefined,
     method: (RECEIPT_METHODS as readonly string[]).includes(method ?? '')
-      ? (method as Method)
+      ? (method as ReceiptMethod)
       : undefined,
     from: params.get('from') || undefined,
     to: params.get('to') || undefined,
@@ -61,13 +60,13 @@ function Filters({
           id={`${id}-method`}
           value={filter.method ?? ''}
           onChange={(event) =>
-            onChange({ ...filter, method: (event.target.value || undefined) as Method })
+            onChange({ ...filter, method: (event.target.value || undefined) as ReceiptMethod })
           }
         >
           <option value="">Every method</option>
           {RECEIPT_METHODS.map((method) => (
             <option key={method} value={method}>
-              {METHOD_LABELS[method]}
+              {RECEIPT_METHOD_NAMES[method]}
             </option>
           ))}
         </select>
@@ -203,7 +202,9 @@ export function PaymentsScreen() {
                     <td className="num">
                       <Money amount={payment.amount} currency={payment.currency} />
                     </td>
-                    <td>{METHOD_LABELS[payment.method as Method] ?? payment.method}</td>
+                    <td>
+                      {RECEIPT_METHOD_NAMES[payment.method as ReceiptMethod] ?? payment.method}
+                    </td>
                     <td className="cell--reference">{payment.reference}</td>
                   </tr>
                 ))}
@@ -213,7 +214,7 @@ export function PaymentsScreen() {
         )
       )}
       <Drawer title="Record a payment" isOpen={recording} onClose={() => setRecording(false)}>
-        {recording && <RecordPaymentForm onRecorded={() => void reload()} />}
+        {recording && <RecordPayment onRecorded={() => void reload()} />}
       </Drawer>
     </>
   );
