@@ -151,7 +151,14 @@ const sellerPatchSchema = z.strictObject({
   address: z.array(z.string()).optional(),
   tax_id: z.string().optional(),
   email: z.string().optional(),
-  bank: bankSchema.optional(),
+  bank: z
+    .strictObject({
+      name: z.string().optional(),
+      iban: z.string().optional(),
+      routing: z.string().optional(),
+      account: z.string().optional(),
+    })
+    .optional(),
   logo: logoSchema.nullable().optional(),
 });
 

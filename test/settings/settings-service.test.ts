@@ -26,14 +26,25 @@ const PNG_LOGO =
 describe('the settings service', () => {
   const temp = useTempStore();
 
-  it('keeps the marketplace fields a change leaves out', async () => {
+  it('keeps the marketplace and bank fields a change leaves out', async () => {
     await updateSettings(temp.store(), {
       marketplace: { aws_product_code: 'prod-abc', gcp_service_name: 'nexus.example' },
+      seller: { bank: { name: 'First National', iban: 'DE89370400440532013000' } },
     });
-    await updateSettings(temp.store(), { marketplace: { aws_product_code: 'prod-xyz' } });
-    expect(currentSettings(temp.store()).marketplace).toEqual({
+    await updateSettings(temp.store(), {
+      marketplace: { aws_product_code: 'prod-xyz' },
+      seller: { bank: { account: '12345678' } },
+    });
+    const settings = currentSettings(temp.store());
+    expect(settings.marketplace).toEqual({
       aws_product_code: 'prod-xyz',
       gcp_service_name: 'nexus.example',
+    });
+    expect(settings.seller.bank).toEqual({
+      name: 'First National',
+      iban: 'DE89370400440532013000',
+      routing: '',
+      account: '12345678',
     });
   });
 
