@@ -153,7 +153,8 @@ describe('customers, contracts and credits', () => {
     await page.getByLabel('Search').fill('kramerica');
     await page.getByRole('link', { name: 'Kramerica Industries' }).click();
     const activity = page.getByRole('table', { name: 'Activity, newest first' });
-    await activity.waitFor();
+    // The entries arrive after the table is drawn: a header and the four changes.
+    await expect.poll(() => activity.getByRole('row').count(), { timeout: 30_000 }).toBe(5);
     const entries = await activity.getByRole('row').allTextContents();
     expect(entries.slice(1).map((entry) => entry.includes('App'))).toEqual([
       true,
