@@ -8,7 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PeriodField } from '../../ui/PeriodField';
 import { Progress } from '../../ui/Progress';
 import { Change } from './Change';
-import { LineExplanationDrawer, type ExplainedLine } from './LineExplanation';
+import { ExplainLineButton, LineExplanationDrawer, type ExplainedLine } from './LineExplanation';
 import { useBillRun, type InvoiceDetail } from './store';
 import { DocumentActions } from '../invoices/DocumentActions';
 
@@ -141,20 +141,7 @@ function DraftLines({
               <Money amount={line.amount} currency={invoice.currency} />
             </td>
             <td>
-              <button
-                type="button"
-                className="button button--quiet"
-                aria-label={`Why ${line.description}`}
-                onClick={() =>
-                  onExplain({
-                    line,
-                    currency: invoice.currency,
-                    credits: invoice.credit_applications,
-                  })
-                }
-              >
-                Why?
-              </button>
+              <ExplainLineButton line={line} invoice={invoice} onExplain={onExplain} />
             </td>
           </tr>
         ))}

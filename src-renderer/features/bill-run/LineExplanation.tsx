@@ -173,6 +173,30 @@ export interface ExplainedLine {
   credits: CreditApplication[];
 }
 
+/** The "Why?" of a line in a table of lines: opens the line's explanation. */
+export function ExplainLineButton({
+  line,
+  invoice,
+  onExplain,
+}: {
+  line: InvoiceLine;
+  invoice: { currency: string; credit_applications: CreditApplication[] };
+  onExplain: (explained: ExplainedLine) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button--quiet"
+      aria-label={`Why ${line.description}`}
+      onClick={() =>
+        onExplain({ line, currency: invoice.currency, credits: invoice.credit_applications })
+      }
+    >
+      Why?
+    </button>
+  );
+}
+
 /** "Why this amount": one invoice line taken apart, in a drawer over the bill run. */
 export function LineExplanationDrawer({
   explained,

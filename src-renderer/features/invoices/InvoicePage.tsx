@@ -7,7 +7,11 @@ import { Money, Quantity, UnitPrice } from '../../ui/Money';
 import { MoneyInput } from '../../ui/MoneyInput';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { LineExplanationDrawer, type ExplainedLine } from '../bill-run/LineExplanation';
+import {
+  ExplainLineButton,
+  LineExplanationDrawer,
+  type ExplainedLine,
+} from '../bill-run/LineExplanation';
 import { Dec } from '../../../src-main/domain/money';
 import { DocumentActions } from './DocumentActions';
 import { EmailRecords } from './EmailRecords';
@@ -87,20 +91,7 @@ function Lines({
               <Money amount={line.amount} currency={invoice.currency} />
             </td>
             <td>
-              <button
-                type="button"
-                className="button button--quiet"
-                aria-label={`Why ${line.description}`}
-                onClick={() =>
-                  onExplain({
-                    line,
-                    currency: invoice.currency,
-                    credits: invoice.credit_applications,
-                  })
-                }
-              >
-                Why?
-              </button>
+              <ExplainLineButton line={line} invoice={invoice} onExplain={onExplain} />
             </td>
           </tr>
         ))}
