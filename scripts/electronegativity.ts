@@ -6,7 +6,7 @@
  * REVIEWED with what was checked, and a reviewed finding passes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,12 +55,11 @@ export function blockingFindings(
 
 async function main(): Promise<number> {
   const root = resolve(import.meta.dirname, '..');
-  if (!existsSync(join(root, 'out/main/index.js'))) {
-    execFileSync('npm', ['run', '--silent', 'build'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
+  // Always built afresh: a stale out/ would scan code the sources no longer hold.
+  execFileSync('npm', ['run', '--silent', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const electron = JSON.parse(
     readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
   ) as { version: string };

@@ -54,6 +54,11 @@ export interface LockOptions {
 const ATTEMPTS = 5;
 const POLL_MS = 100;
 
+/** Processes that wait together do not all retry at the same instant. */
+function jitteredPollMs(): number {
+  return POLL_MS / 2 + Math.random() * POLL_MS;
+}
+
 /**
  * Takes the lock of `dir`, taking over a lock whose process is gone, and waiting up
  * to `waitSeconds` for a live holder. Throws a UserError describing the holder when
@@ -89,8 +94,7 @@ export async function lockDataFolder(
       if (Date.now() >= deadline) throw folderInUse(dir, holder, waitSeconds);
       if (holderText !== announced) onWait?.(holder);
       announced = holderText;
-      // Jitter: processes that wait together do not all retry at the same instant.
-      await sleep(POLL_MS / 2 + Math.random() * POLL_MS);
+      await sleep(jitteredPollMs());
       continue;
     }
     if (attempt >= ATTEMPTS && Date.now() >= deadline) {
