@@ -11,7 +11,7 @@ import { Book } from './book';
 import {
   findInvoice,
   invoicePresenter,
-  listInvoices,
+  invoicesInListOrder,
   type InvoiceFilter,
   type InvoiceView,
 } from './present';
@@ -57,12 +57,22 @@ export function invoicePage(
   store: Store,
   filter: InvoiceFilter & { offset: number; limit: number },
 ): { total: number; offset: number; invoices: InvoiceRow[] } {
-  const matching = listInvoices(store, filter);
-  const page = matching.slice(filter.offset, filter.offset + filter.limit);
+  const data = store.read();
+  const present = invoicePresenter(data, resolveRunDate(data.settings, filter.asOf));
+  const inOrder = invoicesInListOrder(data, filter);
+  // A status is derived from payments and the date (overdue, partially paid): to filter
+  // by one, every invoice is presented; without, only the page's rows are.
+  const matching =
+    filter.status === undefined
+      ? inOrder
+      : inOrder.filter((invoice) => present(invoice).status === filter.status);
   return {
     total: matching.length,
     offset: filter.offset,
-    invoices: page.map(invoiceRows(store.read())),
+    invoices: matching
+      .slice(filter.offset, filter.offset + filter.limit)
+      .map(present)
+      .map(invoiceRows(data)),
   };
 }
 

@@ -51,18 +51,29 @@ export interface InvoiceFilter {
 export function listInvoices(store: Store, filter: InvoiceFilter = {}): InvoiceView[] {
   const data = store.read();
   const present = invoicePresenter(data, resolveRunDate(data.settings, filter.asOf));
+  return invoicesInListOrder(data, filter)
+    .map(present)
+    .filter((view) => filter.status === undefined || view.status === filter.status);
+}
+
+/**
+ * The stored invoices of the filter's period and customer, in the list's order, not
+ * presented yet: a page presents only its own.
+ */
+export function invoicesInListOrder(
+  data: Pick<ReadonlyStoreData, 'invoices'>,
+  filter: Pick<InvoiceFilter, 'period' | 'customer'>,
+): Invoice[] {
   return data.invoices
     .filter(
       (invoice) =>
         (filter.period === undefined || invoice.period === filter.period) &&
         (filter.customer === undefined || invoice.customer === filter.customer),
     )
-    .map(present)
-    .filter((view) => filter.status === undefined || view.status === filter.status)
     .sort((a, b) => compareText(a.period, b.period) || compareText(sortKey(a), sortKey(b)));
 }
 
-function sortKey(view: InvoiceView): string {
+function sortKey(invoice: Invoice): string {
   // "~" sorts after every digit and letter, so drafts come after the numbered invoices.
-  return view.number ?? `~${view.id}`;
+  return invoice.number ?? `~${invoice.id}`;
 }
