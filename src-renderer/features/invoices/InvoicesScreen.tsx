@@ -1,12 +1,5 @@
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type RowData,
-} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { InvoiceRow, InvoiceStatus } from '../../../src-main/api/contract';
 import { INVOICE_STATUSES } from '../../../src-main/domain/invoice';
@@ -18,80 +11,43 @@ import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge, STATUS_LABELS } from '../../ui/StatusBadge';
 import { useInvoiceList, type InvoiceFilter } from './store';
 
-declare module '@tanstack/react-table' {
-  // Declaration merging needs the library's own type parameters, used or not.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** Right-aligned, tabular figures. */
-    numeric?: boolean;
-  }
-}
-
+/** Every row is this tall (theme.css, `.virtual-table tbody tr`): the list never measures one. */
 const ROW_HEIGHT = 41;
 
 /** Where an invoice's page is: by number once finalized, by id while a draft. */
 export const invoicePath = (row: { number: string | null; id: string }) =>
   `/invoices/${encodeURIComponent(row.number ?? row.id)}`;
 
-const column = createColumnHelper<InvoiceRow | undefined>();
+interface Column {
+  header: string;
+  /** Right-aligned, tabular figures. */
+  numeric?: boolean;
+  cell: (invoice: InvoiceRow) => ReactNode;
+}
 
-const cell = (render: (row: InvoiceRow) => ReactNode) => (row: InvoiceRow | undefined) =>
-  row ? render(row) : null;
-
-/**
- * Defined once: a cell renderer made anew on each render would be a new component
- * type to React, which would then rebuild every row's DOM on every scroll.
- */
-const COLUMNS = [
-  column.display({
-    id: 'number',
+// Their widths are the grid template of `.virtual-table tr` in theme.css, in this order.
+const COLUMNS: readonly Column[] = [
+  {
     header: 'Number',
-    cell: ({ row }) =>
-      cell((invoice) => (
-        <Link to={invoicePath(invoice)}>{invoice.number ?? `Draft ${invoice.contract}`}</Link>
-      ))(row.original),
-  }),
-  column.display({
-    id: 'customer',
-    header: 'Customer',
-    cell: ({ row }) => cell((invoice) => invoice.customer_name)(row.original),
-  }),
-  column.display({
-    id: 'period',
-    header: 'Period',
-    cell: ({ row }) => cell((invoice) => invoice.period)(row.original),
-  }),
-  column.display({
-    id: 'status',
-    header: 'Status',
-    cell: ({ row }) => cell((invoice) => <StatusBadge status={invoice.status} />)(row.original),
-  }),
-  column.display({
-    id: 'issued',
-    header: 'Issued',
-    cell: ({ row }) => cell((invoice) => invoice.issue_date ?? '')(row.original),
-  }),
-  column.display({
-    id: 'due',
-    header: 'Due',
-    cell: ({ row }) => cell((invoice) => invoice.due_date ?? '')(row.original),
-  }),
-  column.display({
-    id: 'total',
+    cell: (invoice) => (
+      <Link to={invoicePath(invoice)}>{invoice.number ?? `Draft ${invoice.contract}`}</Link>
+    ),
+  },
+  { header: 'Customer', cell: (invoice) => invoice.customer_name },
+  { header: 'Period', cell: (invoice) => invoice.period },
+  { header: 'Status', cell: (invoice) => <StatusBadge status={invoice.status} /> },
+  { header: 'Issued', cell: (invoice) => invoice.issue_date ?? '' },
+  { header: 'Due', cell: (invoice) => invoice.due_date ?? '' },
+  {
     header: 'Total',
-    meta: { numeric: true },
-    cell: ({ row }) =>
-      cell((invoice) => <Money amount={invoice.total} currency={invoice.currency} />)(row.original),
-  }),
-  column.display({
-    id: 'balance',
+    numeric: true,
+    cell: (invoice) => <Money amount={invoice.total} currency={invoice.currency} />,
+  },
+  {
     header: 'Balance due',
-    meta: { numeric: true },
-    cell: ({ row }) =>
-      cell((invoice) => <Money amount={invoice.balance_due} currency={invoice.currency} />)(
-        row.original,
-      ),
-  }),
+    numeric: true,
+    cell: (invoice) => <Money amount={invoice.balance_due} currency={invoice.currency} />,
+  },
 ];
 
 function filterFrom(params: URLSearchParams): InvoiceFilter {
@@ -170,41 +126,15 @@ function Filters({
 }
 
 /**
- * Every invoice in one list, however many: the table draws only the rows in view
- * (about 20 DOM rows for 50,000 invoices) and fetches them a page at a time.
+ * Every invoice in one list, however many: only the rows in view (and a few around
+ * them) are in the page, fetched a page at a time.
  */
 export function InvoicesScreen() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFrom(params), [params]);
-  const { total, rows, error, show, ensure } = useInvoiceList();
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const { total, error, show } = useInvoiceList();
 
   useEffect(() => show(filter), [show, filter]);
-
-  // The virtualizer and the table are read afresh on every render (the rows in view change
-  // with each scroll), so the React Compiler's memoizing would have nothing to keep.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  // The table gets only the rows in view: its row model costs nothing however long the list.
-  // The same array until the view or the rows change: new data on every render would make
-  // the table reset its state, render again, and never settle.
-  const inView = useMemo(() => items.map((item) => rows[item.index]), [items, rows]);
-  const table = useReactTable({
-    data: inView,
-    columns: COLUMNS,
-    getCoreRowModel: getCoreRowModel(),
-  });
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    if (total) ensure(first, last);
-  }, [ensure, first, last, total]);
 
   const setFilter = (next: InvoiceFilter) =>
     setParams(
@@ -212,9 +142,6 @@ export function InvoicesScreen() {
         Object.entries(next).filter((entry): entry is [string, string] => !!entry[1]),
       ),
     );
-  const tableRows = table.getRowModel().rows;
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   return (
     <>
@@ -236,59 +163,90 @@ export function InvoicesScreen() {
           </p>
         </EmptyState>
       ) : (
-        <div ref={scrollRef} className="virtual-scroll" data-testid="invoice-scroll">
-          <table className="table table--sticky" aria-rowcount={(total ?? 0) + 1}>
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id} aria-rowindex={1}>
-                  {group.headers.map((header) => (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className={header.column.columnDef.meta?.numeric ? 'num' : undefined}
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                    </th>
-                  ))}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {paddingTop > 0 && (
-                <tr aria-hidden="true">
-                  <td colSpan={COLUMNS.length} style={{ height: paddingTop, padding: 0 }} />
-                </tr>
-              )}
-              {items.map((item, position) => {
-                const row = inView[position] === undefined ? undefined : tableRows[position];
-                return (
-                  <tr key={item.key} aria-rowindex={item.index + 2} className="virtual-row">
-                    {row ? (
-                      row.getVisibleCells().map((cell) => (
-                        <td
-                          key={cell.id}
-                          className={cell.column.columnDef.meta?.numeric ? 'num' : undefined}
-                        >
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                        </td>
-                      ))
-                    ) : (
-                      <td colSpan={COLUMNS.length} className="muted">
-                        Loading…
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-              {paddingBottom > 0 && (
-                <tr aria-hidden="true">
-                  <td colSpan={COLUMNS.length} style={{ height: paddingBottom, padding: 0 }} />
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <InvoiceTable total={total ?? 0} />
       )}
     </>
   );
 }
+
+/**
+ * The scrolling table, apart from the screen so that a scroll renders it alone. Rows
+ * are placed by offset, each a grid of fixed columns: a row coming into view is laid
+ * out by itself, and the rows already in the page are not drawn again.
+ */
+function InvoiceTable({ total }: { total: number }) {
+  const { rows, ensure } = useInvoiceList();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer answers new items on every scroll, so the React Compiler's
+  // memoizing would have nothing to keep.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (total) ensure(first, last);
+  }, [ensure, first, last, total]);
+
+  return (
+    <div ref={scrollRef} className="virtual-scroll" data-testid="invoice-scroll">
+      <table className="table virtual-table" aria-rowcount={total + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((column) => (
+              <th key={column.header} scope="col" className={column.numeric ? 'num' : undefined}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => (
+            <InvoiceTableRow
+              key={item.key}
+              position={item.index}
+              offset={item.start}
+              invoice={rows[item.index]}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One row; drawn again only when its invoice arrives or its place changes. */
+const InvoiceTableRow = memo(function InvoiceTableRow({
+  position,
+  offset,
+  invoice,
+}: {
+  position: number;
+  offset: number;
+  invoice: InvoiceRow | undefined;
+}) {
+  return (
+    <tr
+      aria-rowindex={position + 2}
+      className="virtual-row"
+      style={{ transform: `translateY(${offset}px)` }}
+    >
+      {invoice ? (
+        COLUMNS.map((column) => (
+          <td key={column.header} className={column.numeric ? 'num' : undefined}>
+            {column.cell(invoice)}
+          </td>
+        ))
+      ) : (
+        <td colSpan={COLUMNS.length} className="muted virtual-row__loading">
+          Loading…
+        </td>
+      )}
+    </tr>
+  );
+});

@@ -12,6 +12,8 @@ export interface InvoiceFilter {
 
 /** Rows are fetched a page at a time, as the list scrolls to them. */
 export const PAGE_SIZE = 200;
+/** Rows fetched beyond the view on either side, so a scroll seldom meets a row still loading. */
+const LOOKAHEAD = PAGE_SIZE / 2;
 
 interface InvoiceList {
   filter: InvoiceFilter | null;
@@ -22,7 +24,7 @@ interface InvoiceList {
   error: string | null;
   /** Starts the list afresh for this filter. */
   show: (filter: InvoiceFilter) => void;
-  /** Makes sure the rows from `start` to `end` are fetched or on their way. */
+  /** Makes sure the rows from `start` to `end`, and a few around, are fetched or on their way. */
   ensure: (start: number, end: number) => void;
   reload: () => void;
 }
@@ -65,7 +67,9 @@ export const useInvoiceList = create<InvoiceList>((set, get) => {
     ensure(start, end) {
       const { filter } = get();
       if (!filter) return;
-      for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page++) {
+      const first = Math.floor(Math.max(0, start - LOOKAHEAD) / PAGE_SIZE);
+      const last = Math.floor(Math.min(end + LOOKAHEAD, (get().total ?? 1) - 1) / PAGE_SIZE);
+      for (let page = first; page <= last; page++) {
         void fetchPage(filter, page);
       }
     },
