@@ -8,10 +8,16 @@ import { z } from 'zod';
 export const EMAIL_STATUSES = ['sent', 'queued', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
+/** `invoice`: the invoice sent as such; `reminder`: a payment reminder of an overdue invoice. */
+export const EMAIL_KINDS = ['invoice', 'reminder'] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
 export const emailRecordSchema = z.strictObject({
   id: z.string().min(1),
   /** The invoice's number. */
   invoice: z.string().min(1),
+  /** Records written before reminders existed have no kind: they were all invoice emails. */
+  kind: z.enum(EMAIL_KINDS).default('invoice'),
   /** When it happened, ISO 8601 UTC. */
   at: z.string(),
   /** The envelope: a retry from the outbox sends to the same addresses. */

@@ -1,5 +1,5 @@
 /**
- * Invoice emails (documents-payments.md §2). A message is composed once, as an RFC 5322
+ * Invoice emails (documents-payments.md §2), and the payment reminders sent the same way. A message is composed once, as an RFC 5322
  * `.eml` with the PDF attached; it is sent through SMTP when the settings name a
  * server, else (or when asked, or when the send fails) it waits in the outbox, from
  * where `sendOutbox` sends it later. Every send, queue and failure is recorded in
@@ -10,9 +10,10 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import type { EmailRecord, EmailStatus } from '../domain/email-record';
+import type { BillingDocument } from '../domain/document';
+import type { EmailKind, EmailRecord, EmailStatus } from '../domain/email-record';
 import { UserError } from '../domain/errors';
-import { invoiceEmail } from '../domain/invoice-email';
+import { invoiceEmail, type EmailContent } from '../domain/invoice-email';
 import type { Settings } from '../domain/model';
 import {
   defaultOutbox,
@@ -21,6 +22,7 @@ import {
   readOutboxMessage,
   writeOutboxMessage,
 } from '../store/outbox';
+import type { ReadonlyStoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { recordActivity, type ChangeOrigin } from './activity';
 import { safeFileName, showInvoice } from './documents';
@@ -29,11 +31,8 @@ import { documentPdf } from './exportPdf';
 /** Where the desk finds the SMTP password: the environment, never the store. */
 export const SMTP_PASSWORD_VARIABLE = 'NEXUS_SMTP_PASSWORD';
 
-export interface EmailInvoiceOptions extends ChangeOrigin {
-  /** The invoice's number. */
-  invoice: string;
-  /** Recipients instead of the customer's addresses. */
-  to?: readonly string[];
+/** How an email of an invoice leaves the desk, whatever it says. */
+export interface DeliveryOptions extends ChangeOrigin {
   /** Queue into this folder instead of sending (the data folder's outbox when absent). */
   outbox?: string;
   /** Queue even when SMTP is configured. */
@@ -43,14 +42,19 @@ export interface EmailInvoiceOptions extends ChangeOrigin {
   now?: () => Date;
 }
 
+export interface EmailInvoiceOptions extends DeliveryOptions {
+  /** The invoice's number. */
+  invoice: string;
+  /** Recipients instead of the customer's addresses. */
+  to?: readonly string[];
+}
+
 export async function emailInvoice(
   store: Store,
   options: EmailInvoiceOptions,
 ): Promise<EmailRecord> {
-  const now = options.now ?? (() => new Date());
   const data = store.read();
-  const shown = showInvoice(store, options.invoice);
-  const { invoice, document } = shown;
+  const { invoice, document } = showInvoice(store, options.invoice);
   if (invoice.number === null || invoice.status === 'marketplace') {
     throw new UserError(
       `${invoice.number ?? invoice.id} is ${invoice.status === 'marketplace' ? 'a marketplace statement' : 'a draft'}; only a finalized invoice is emailed.`,
@@ -59,17 +63,51 @@ export async function emailInvoice(
   if (invoice.status === 'void') {
     throw new UserError(`Invoice ${invoice.number} is void; there is nothing to send.`);
   }
-  const to = recipients(
-    options.to,
-    data.customers.find((c) => c.id === invoice.customer)?.email,
-    invoice.customer,
-  );
-  const from = senderOf(data.settings);
+  return deliverInvoiceEmail(store, options, {
+    kind: 'invoice',
+    invoice: invoice.number,
+    to: recipients(options.to, customerAddresses(data, invoice.customer), invoice.customer),
+    document,
+    content: invoiceEmail(document, invoice, data.settings.locale),
+  });
+}
 
-  const pdf = await documentPdf(document, data.settings);
-  const content = invoiceEmail(document, invoice, data.settings.locale);
+/** The addresses a customer's invoices go to (none when the customer has none). */
+function customerAddresses(
+  data: Pick<ReadonlyStoreData, 'customers'>,
+  customer: string,
+): readonly string[] {
+  return data.customers.find((candidate) => candidate.id === customer)?.email ?? [];
+}
+
+/** One email of a finalized invoice: what it says, to whom, with the invoice's PDF attached. */
+export interface InvoiceLetter {
+  kind: EmailKind;
+  /** The invoice's number. */
+  invoice: string;
+  to: string[];
+  document: BillingDocument;
+  content: EmailContent;
+}
+
+/**
+ * Composes the letter as an RFC 5322 message with the PDF attached and sends it through
+ * SMTP; without SMTP settings, when asked to queue, or when the send fails, it waits in
+ * the outbox for `sendOutbox`. Every outcome is recorded and logged.
+ */
+export async function deliverInvoiceEmail(
+  store: Store,
+  options: DeliveryOptions,
+  letter: InvoiceLetter,
+): Promise<EmailRecord> {
+  const now = options.now ?? (() => new Date());
+  const { settings } = store.read();
+  const { invoice, to, content } = letter;
+  const from = senderOf(settings);
+
+  const pdf = await documentPdf(letter.document, settings);
   // A Message-ID is ASCII letters, digits and dots around the @, whatever the number holds.
-  const idPart = invoice.number.replace(/[^A-Za-z0-9-]/g, '_');
+  const idPart = invoice.replace(/[^A-Za-z0-9-]/g, '_');
   const messageId = `<${idPart}.${now().getTime()}.${randomBytes(4).toString('hex')}@nexus-billing>`;
   const message = await new MailComposer({
     from,
@@ -79,10 +117,10 @@ export async function emailInvoice(
     html: content.html,
     messageId,
     date: now(),
-    headers: { 'X-Nexus-Invoice': invoice.number },
+    headers: { 'X-Nexus-Invoice': invoice },
     attachments: [
       {
-        filename: `${invoice.number}.pdf`,
+        filename: `${invoice}.pdf`,
         content: Buffer.from(pdf.bytes),
         contentType: 'application/pdf',
       },
@@ -97,7 +135,8 @@ export async function emailInvoice(
     outboxFile: string | null,
   ): EmailRecord => ({
     id: `email_${now().getTime()}_${randomBytes(3).toString('hex')}`,
-    invoice: invoice.number ?? invoice.id,
+    invoice,
+    kind: letter.kind,
     at: now().toISOString(),
     from,
     to,
@@ -108,16 +147,16 @@ export async function emailInvoice(
   });
   const queue = async (status: EmailStatus, error: string | null): Promise<EmailRecord> => {
     const outbox = options.outbox ?? defaultOutbox(store.dir);
-    const name = `${safeFileName(invoice.number ?? invoice.id, '')}-${now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.eml`;
+    const name = `${safeFileName(invoice, '')}-${now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.eml`;
     const path = await writeOutboxMessage(outbox, name, message);
     return save(store, options, record(status, error, recordedPath(store, path)));
   };
 
-  if (!data.settings.smtp || options.queueOnly || options.outbox !== undefined) {
+  if (!settings.smtp || options.queueOnly || options.outbox !== undefined) {
     return queue('queued', null);
   }
   try {
-    await send(data.settings, options.password, { from, to }, message);
+    await send(settings, options.password, { from, to }, message);
   } catch (error) {
     return queue('failed', errorText(error));
   }
@@ -177,11 +216,12 @@ export async function sendOutbox(
 }
 
 /** One line for the activity log: what became of the message. */
-function emailSummary({ invoice, to, status, error }: EmailRecord): string {
+function emailSummary({ invoice, kind, to, status, error }: EmailRecord): string {
   const recipients = to.join(', ');
-  if (status === 'sent') return `Emailed invoice ${invoice} to ${recipients}.`;
-  if (status === 'queued') return `Queued invoice ${invoice} for ${recipients} in the outbox.`;
-  return `Could not email invoice ${invoice} to ${recipients} (${error}); it waits in the outbox.`;
+  const what = kind === 'reminder' ? `a reminder of invoice ${invoice}` : `invoice ${invoice}`;
+  if (status === 'sent') return `Emailed ${what} to ${recipients}.`;
+  if (status === 'queued') return `Queued ${what} for ${recipients} in the outbox.`;
+  return `Could not email ${what} to ${recipients} (${error}); it waits in the outbox.`;
 }
 
 /** Records the send (or its failure) and logs it: who was mailed which invoice, and when. */
@@ -189,7 +229,7 @@ function save(store: Store, origin: ChangeOrigin, record: EmailRecord): Promise<
   return store.update((data, book) => {
     data.email_records.push(record);
     recordActivity(book, origin, {
-      action: 'invoice.email',
+      action: record.kind === 'reminder' ? 'invoice.remind' : 'invoice.email',
       customer: book.invoice(record.invoice)?.customer ?? null,
       invoice: record.invoice,
       subject: record.id,
@@ -207,10 +247,10 @@ function recordedPath(store: Store, path: string): string {
 
 function recipients(
   given: readonly string[] | undefined,
-  customer: string[] | undefined,
+  customer: readonly string[],
   id: string,
 ): string[] {
-  const addresses = given && given.length > 0 ? given : (customer ?? []);
+  const addresses = given && given.length > 0 ? given : customer;
   if (addresses.length === 0) {
     throw new UserError(`Customer ${id} has no email address; give one with --to.`);
   }
