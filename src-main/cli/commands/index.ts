@@ -31,6 +31,8 @@ import { settingsCommand } from './settings';
 import { uptimeCommand } from './uptime';
 import { usageBatchesCommand } from './usage-batches';
 import { voidCommand } from './void';
+// ---- reminders (remind)
+import { remindCommand } from './remind';
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -67,4 +69,6 @@ export const COMMANDS: readonly Command[] = [
   // ---- settings, statement (app-settings)
   statementCommand,
   settingsCommand,
+  // ---- reminders (remind)
+  remindCommand,
 ];
