@@ -41,6 +41,8 @@ import { BANK_FILE_ENCODINGS } from '../domain/bank-rows';
 import { emailRecordSchema } from '../domain/email-record';
 import { BILLING_MODELS } from '../domain/billing-model';
 import type { ProcedureName } from './procedures';
+// ---- reminders (remind)
+import { reminderPlanSchema, remindersResultSchema } from '../domain/reminders';
 
 export { ipcChannel, PROCEDURE_NAMES, type ProcedureName } from './procedures';
 
@@ -915,6 +917,21 @@ export const contract = {
       /** The PDF's bytes, base64: binary crosses IPC and HTTP as JSON text. */
       pdf_base64: z.string(),
     }),
+  }),
+
+  // ---- reminders (remind)
+  previewReminders: procedure({
+    summary:
+      'Which overdue invoices a reminder run would email and which it would skip, and why; sends nothing.',
+    // Every overdue invoice, or only the ones named (each must be overdue), on as_of or today.
+    input: z.strictObject({ invoices: z.array(reference).optional(), as_of: isoDate.optional() }),
+    output: reminderPlanSchema,
+  }),
+  sendReminders: procedure({
+    summary:
+      'Email a payment reminder of each overdue invoice (or the ones named) due one, as invoice emails are sent.',
+    input: z.strictObject({ invoices: z.array(reference).optional(), as_of: isoDate.optional() }),
+    output: remindersResultSchema,
   }),
 } satisfies Record<ProcedureName, ProcedureSpec<z.ZodType, z.ZodType>>;
 

@@ -45,6 +45,8 @@ import {
   updateSettings,
 } from '../services/settings';
 import { statementPdf } from '../services/statement';
+// ---- reminders (remind)
+import { previewReminders, sendReminders } from '../services/reminders';
 import { EnvironmentSecrets, secretStatus, type SecretStore } from '../secrets/secret-store';
 import type { UsageBatch } from '../store/data';
 import type { Store } from '../store/store';
@@ -303,6 +305,16 @@ export function createHandlers({
         pdf_base64: Buffer.from(bytes).toString('base64'),
       };
     },
+
+    // ---- reminders (remind)
+    previewReminders: ({ invoices, as_of }) => previewReminders(store, { invoices, asOf: as_of }),
+    sendReminders: ({ invoices, as_of }) =>
+      sendReminders(store, {
+        invoices,
+        asOf: as_of,
+        password: process.env[SMTP_PASSWORD_VARIABLE],
+        ...FROM_THE_APP,
+      }),
   };
 }
 

@@ -63,6 +63,10 @@ export const PROCEDURE_NAMES = [
   'backUpNow',
   'restoreBackup',
   'customerStatement',
+
+  // ---- reminders (remind)
+  'previewReminders',
+  'sendReminders',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

@@ -3,8 +3,9 @@
  * on a date, and which are left alone and why. Like Lago's dunning campaigns, an
  * invoice is reminded again only once some days have passed since its last reminder.
  */
+import { z } from 'zod';
 import { dayNumber } from './dates';
-import type { EmailRecord } from './email-record';
+import { emailRecordSchema, type EmailRecord } from './email-record';
 import type { InvoiceStatus } from './invoice';
 
 /** Days that must pass between two reminders of one invoice, unless told otherwise. */
@@ -20,33 +21,45 @@ export interface ReminderCandidate {
   currency: string;
 }
 
-export interface ReminderFacts {
-  invoice: string;
-  customer: string;
-  customer_name: string;
-  currency: string;
-  balance_due: string;
-  due_date: string;
-  days_overdue: number;
-  /** The day (UTC) of the newest reminder of the invoice, or null when never reminded. */
-  last_reminded: string | null;
-}
+const reminderFacts = {
+  invoice: z.string(),
+  customer: z.string(),
+  customer_name: z.string(),
+  currency: z.string(),
+  balance_due: z.string(),
+  due_date: z.string(),
+  days_overdue: z.number().int(),
+  /** The day (UTC) of the invoice's newest reminder, or null when never reminded. */
+  last_reminded: z.string().nullable(),
+};
 
-export interface DueReminder extends ReminderFacts {
-  to: string[];
-}
+export const dueReminderSchema = z.strictObject({ ...reminderFacts, to: z.array(z.string()) });
+export type DueReminder = z.infer<typeof dueReminderSchema>;
 
-export interface SkippedReminder extends ReminderFacts {
+export const skippedReminderSchema = z.strictObject({
+  ...reminderFacts,
   /** Why it is not reminded now, in one sentence. */
-  reason: string;
-}
+  reason: z.string(),
+});
+export type SkippedReminder = z.infer<typeof skippedReminderSchema>;
+type ReminderFacts = Omit<SkippedReminder, 'reason'>;
 
-export interface ReminderPlan {
-  as_of: string;
-  min_days_between: number;
-  due: DueReminder[];
-  skipped: SkippedReminder[];
-}
+export const reminderPlanSchema = z.strictObject({
+  as_of: z.string(),
+  min_days_between: z.number().int(),
+  due: z.array(dueReminderSchema),
+  skipped: z.array(skippedReminderSchema),
+});
+export type ReminderPlan = z.infer<typeof reminderPlanSchema>;
+
+/** What a reminder run did: each reminder with its email record, and what it skipped. */
+export const remindersResultSchema = z.strictObject({
+  as_of: z.string(),
+  min_days_between: z.number().int(),
+  reminded: z.array(dueReminderSchema.extend({ record: emailRecordSchema })),
+  skipped: z.array(skippedReminderSchema),
+});
+export type RemindersResult = z.infer<typeof remindersResultSchema>;
 
 export interface ReminderCustomer {
   name: string;
@@ -83,18 +96,23 @@ export function notOverdueReason(invoice: ReminderCandidate, asOf: string): stri
 
 /**
  * Splits overdue invoices into those to remind on `asOf` and those skipped: reminded
- * fewer than `minDaysBetween` days ago, or of a customer without an email address.
+ * fewer than `minDaysBetween` days before `today`, or of a customer without an email
+ * address. The days between reminders are counted on the clock the reminders are
+ * recorded by (`today`), not on `asOf`: they keep a customer from being chased too
+ * often, whatever date the overdue invoices are reckoned on.
  */
 export function planReminders(
   overdue: readonly ReminderCandidate[],
   context: {
     asOf: string;
+    /** The day (UTC) the reminders are sent on. */
+    today: string;
     minDaysBetween: number;
     customer: (id: string) => ReminderCustomer | undefined;
     emailsOf: (invoice: string) => readonly EmailRecord[];
   },
 ): ReminderPlan {
-  const { asOf, minDaysBetween } = context;
+  const { asOf, today, minDaysBetween } = context;
   const plan: ReminderPlan = {
     as_of: asOf,
     min_days_between: minDaysBetween,
@@ -115,11 +133,11 @@ export function planReminders(
       days_overdue: dayNumber(asOf) - dayNumber(dueDate),
       last_reminded: last,
     };
-    const daysSince = last === null ? null : dayNumber(asOf) - dayNumber(last);
+    const daysSince = last === null ? null : dayNumber(today) - dayNumber(last);
     if (daysSince !== null && daysSince < minDaysBetween) {
       plan.skipped.push({
         ...facts,
-        reason: `last reminded on ${last}, fewer than ${minDaysBetween} days before ${asOf}`,
+        reason: `last reminded on ${last}, fewer than ${minDaysBetween} days before ${today}`,
       });
     } else if (!customer || customer.email.length === 0) {
       plan.skipped.push({

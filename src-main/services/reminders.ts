@@ -5,17 +5,16 @@
  * invoice email is (services/email.ts), and recorded with the kind `reminder`.
  */
 import { groupBy } from '../domain/collections';
-import type { EmailRecord } from '../domain/email-record';
+import { todayUtc } from '../domain/dates';
 import { UserError } from '../domain/errors';
 import { reminderEmail } from '../domain/invoice-email';
 import {
   DEFAULT_MIN_DAYS_BETWEEN_REMINDERS,
   notOverdueReason,
   planReminders,
-  type DueReminder,
   type ReminderCandidate,
   type ReminderPlan,
-  type SkippedReminder,
+  type RemindersResult,
 } from '../domain/reminders';
 import type { Store } from '../store/store';
 import { showInvoice } from './documents';
@@ -30,16 +29,11 @@ export interface ReminderSelection {
   invoices?: readonly string[];
   /** Days since an invoice's last reminder before it is reminded again (default 7). */
   minDaysBetween?: number;
+  /** The clock reminders are recorded by, and their days apart counted on. */
+  now?: () => Date;
 }
 
 export type ReminderOptions = ReminderSelection & DeliveryOptions;
-
-export interface RemindersResult {
-  as_of: string;
-  min_days_between: number;
-  reminded: (DueReminder & { record: EmailRecord })[];
-  skipped: SkippedReminder[];
-}
 
 /** Which invoices a reminder run would remind and which it would skip, sending nothing. */
 export function previewReminders(store: Store, selection: ReminderSelection = {}): ReminderPlan {
@@ -64,6 +58,7 @@ export function previewReminders(store: Store, selection: ReminderSelection = {}
   const customers = new Map(data.customers.map((customer) => [customer.id, customer]));
   return planReminders(overdue, {
     asOf,
+    today: todayUtc(selection.now?.()),
     minDaysBetween,
     customer: (id) => customers.get(id),
     emailsOf: (invoice) => emails.get(invoice) ?? [],

@@ -90,7 +90,7 @@ describe('sendReminders', () => {
     // An invoice email is no reminder: it does not hold the next one back.
     await emailInvoice(book, { invoice: 'INV-2026-00002', now: at(AS_OF) });
 
-    const sixDaysLater = previewReminders(book, { asOf: '2026-12-19' });
+    const sixDaysLater = previewReminders(book, { asOf: '2026-12-19', now: at('2026-12-19') });
     expect(sixDaysLater.due.map((due) => due.invoice)).toEqual([
       'INV-2026-00002',
       'INV-2026-00004',
@@ -103,10 +103,14 @@ describe('sendReminders', () => {
         reason: 'last reminded on 2026-12-13, fewer than 7 days before 2026-12-19',
       },
     ]);
-    const sevenDaysLater = previewReminders(book, { asOf: '2026-12-20' });
+    const sevenDaysLater = previewReminders(book, { asOf: '2026-12-20', now: at('2026-12-20') });
     expect(sevenDaysLater.due.map((due) => due.invoice)).toContain('INV-2026-00001');
     expect(sevenDaysLater.skipped).toEqual([]);
-    const sooner = previewReminders(book, { asOf: '2026-12-16', minDaysBetween: 3 });
+    const sooner = previewReminders(book, {
+      asOf: '2026-12-16',
+      minDaysBetween: 3,
+      now: at('2026-12-16'),
+    });
     expect(sooner.skipped).toEqual([]);
 
     const again = await sendReminders(book, { asOf: '2026-12-19', now: at('2026-12-19') });
@@ -185,9 +189,9 @@ describe('sendReminders', () => {
     const waiting = await readdir(join(book.dir, 'outbox'));
     expect(waiting).toEqual([expect.stringMatching(/^INV-2026-00002-.*\.eml$/)]);
     // Waiting in the outbox counts as reminded: a second run does not queue it twice.
-    expect(previewReminders(book, { asOf: AS_OF }).skipped.map((s) => s.invoice)).toEqual([
-      'INV-2026-00002',
-    ]);
+    expect(
+      previewReminders(book, { asOf: AS_OF, now: at(AS_OF) }).skipped.map((s) => s.invoice),
+    ).toEqual(['INV-2026-00002']);
 
     await inbox.start({}, port);
     const later = await sendOutbox(book);

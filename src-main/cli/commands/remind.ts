@@ -1,5 +1,5 @@
 import { formatAmount } from '../../domain/locale-format';
-import type { RemindersResult } from '../../services/reminders';
+import type { RemindersResult } from '../../domain/reminders';
 import { defineCommand, listOption, printResult, stringOption, UsageError } from '../command';
 
 export const remindCommand = defineCommand({

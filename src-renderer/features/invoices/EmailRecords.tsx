@@ -6,6 +6,11 @@ const STATUS_WORDS: Record<EmailRecord['status'], string> = {
   failed: 'Failed, waiting in the outbox',
 };
 
+const KIND_WORDS: Record<EmailRecord['kind'], string> = {
+  invoice: 'Invoice',
+  reminder: 'Payment reminder',
+};
+
 /** Every email of the invoice: when, to whom, and whether it left or waits in the outbox. */
 export function EmailRecords({ emails }: { emails: EmailRecord[] | null }) {
   if (emails === null) return null;
@@ -16,6 +21,7 @@ export function EmailRecords({ emails }: { emails: EmailRecord[] | null }) {
       <thead>
         <tr>
           <th scope="col">When (UTC)</th>
+          <th scope="col">What</th>
           <th scope="col">To</th>
           <th scope="col">Status</th>
         </tr>
@@ -24,6 +30,7 @@ export function EmailRecords({ emails }: { emails: EmailRecord[] | null }) {
         {emails.map((email) => (
           <tr key={email.id}>
             <td>{email.at.slice(0, 16).replace('T', ' ')}</td>
+            <td>{KIND_WORDS[email.kind]}</td>
             <td>{email.to.join(', ')}</td>
             <td>
               {STATUS_WORDS[email.status]}

@@ -15,6 +15,7 @@ import {
 import { Dec } from '../../../src-main/domain/money';
 import { DocumentActions } from './DocumentActions';
 import { EmailRecords } from './EmailRecords';
+import { ReminderAction } from '../reminders/ReminderAction';
 import { PaymentForm } from './PaymentForm';
 import { PdfPreview } from './PdfPreview';
 import { useInvoicePage, type InvoiceDetail } from './store';
@@ -287,6 +288,13 @@ export function InvoicePage() {
                 invoices={[{ ...invoice, customer_name: customer.name }]}
                 onEmailed={() => void refreshEmails()}
               />
+              {invoice.status === 'overdue' && invoice.number && (
+                <ReminderAction
+                  invoice={invoice.number}
+                  emails={emails}
+                  onSent={() => void refreshEmails()}
+                />
+              )}
               <EmailRecords emails={emails} />
             </Section>
           )}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isValidDate } from '../../../src-main/domain/dates';
 import { useSession } from '../../app/session';
@@ -7,6 +7,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { AGING_BUCKETS } from '../../format/aging';
+import { RemindOverdue } from '../reminders/RemindOverdue';
 import { PaymentsTabs } from './PaymentsScreen';
 import { useAging, type AgingReport } from './store';
 
@@ -73,6 +74,7 @@ export function AgingScreen() {
   const asked = params.get('as_of') ?? '';
   const asOf = isValidDate(asked) ? asked : today;
   const { report, error, show } = useAging();
+  const [reminding, setReminding] = useState(false);
 
   useEffect(() => {
     if (asOf) void show(asOf);
@@ -84,9 +86,19 @@ export function AgingScreen() {
         title="Payments"
         subtitle="What customers owed on a day, by how late it was."
         actions={
-          <Link className="button" to="/payments/import">
-            Import a bank file
-          </Link>
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={!asOf || reminding}
+              onClick={() => setReminding(true)}
+            >
+              Remind overdue customers
+            </button>
+            <Link className="button" to="/payments/import">
+              Import a bank file
+            </Link>
+          </>
         }
       />
       <PaymentsTabs />
@@ -105,6 +117,7 @@ export function AgingScreen() {
           Only invoices issued, payments received and credit notes issued by then count.
         </p>
       </div>
+      {reminding && asOf && <RemindOverdue asOf={asOf} onClose={() => setReminding(false)} />}
       <ErrorNote message={error} />
       {report && report.currencies.length === 0 && (
         <EmptyState title={`Nothing was owed on ${report.as_of}`}>
