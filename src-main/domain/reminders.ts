@@ -4,7 +4,7 @@
  * invoice is reminded again only once some days have passed since its last reminder.
  */
 import { z } from 'zod';
-import { dayNumber } from './dates';
+import { addDays, dayNumber } from './dates';
 import { emailRecordSchema, type EmailRecord } from './email-record';
 import type { InvoiceStatus } from './invoice';
 
@@ -137,7 +137,7 @@ export function planReminders(
     if (daysSince !== null && daysSince < minDaysBetween) {
       plan.skipped.push({
         ...facts,
-        reason: `last reminded on ${last}, fewer than ${minDaysBetween} days before ${today}`,
+        reason: `last reminded on ${last}; reminders are ${minDaysBetween} days apart, so the next is due on ${addDays(last, minDaysBetween)}`,
       });
     } else if (!customer || customer.email.length === 0) {
       plan.skipped.push({

@@ -53,7 +53,7 @@ describe('email', () => {
     ]);
     const shown = await cli(['show', 'INV-2026-00001', '--data', data]);
     expect(shown.stdout).toMatch(
-      /Emails:\nAT\s+STATUS\s+TO\s+MESSAGE ID\s+ERROR\n\S+\s+sent\s+ap@zoe\.example/,
+      /Emails:\nAT\s+KIND\s+STATUS\s+TO\s+MESSAGE ID\s+ERROR\n\S+\s+invoice\s+sent\s+ap@zoe\.example/,
     );
   });
 

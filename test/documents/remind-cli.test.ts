@@ -54,7 +54,7 @@ describe('remind', () => {
     const again = await cli(['remind', '--invoice', 'INV-2026-00002', '--data', data]);
     expect(again.stdout).toBe(
       [
-        `INV-2026-00002: skipped, last reminded on ${today}, fewer than 7 days before ${today}.`,
+        `INV-2026-00002: skipped, last reminded on ${today}; reminders are 7 days apart, so the next is due on ${addDays(today, 7)}.`,
         `0 reminded (0 sent, 0 queued, 0 failed), 1 skipped, as of ${today}.`,
         '',
       ].join('\n'),
@@ -75,6 +75,10 @@ describe('remind', () => {
     const records = (JSON.parse(shown.stdout) as { email_records: { kind: string }[] })
       .email_records;
     expect(records.map((record) => record.kind)).toEqual(['reminder', 'reminder']);
+    const text = await cli(['show', 'INV-2026-00001', '--data', data]);
+    expect(text.stdout).toMatch(
+      /Emails:\nAT\s+KIND\s+STATUS.*\n\S+\s+reminder\s+sent\s+ap@zoe\.example/,
+    );
   });
 
   it('queues with --queue; email --send-outbox sends the reminder like any queued email', async () => {

@@ -100,7 +100,8 @@ describe('sendReminders', () => {
         invoice: 'INV-2026-00001',
         last_reminded: AS_OF,
         days_overdue: 18,
-        reason: 'last reminded on 2026-12-13, fewer than 7 days before 2026-12-19',
+        reason:
+          'last reminded on 2026-12-13; reminders are 7 days apart, so the next is due on 2026-12-20',
       },
     ]);
     const sevenDaysLater = previewReminders(book, { asOf: '2026-12-20', now: at('2026-12-20') });

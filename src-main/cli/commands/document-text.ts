@@ -75,9 +75,10 @@ function paymentsText(document: BillingDocument): string {
 function emailsText(emails: readonly EmailRecord[]): string {
   if (emails.length === 0) return 'Emails: none sent.\n';
   return `Emails:\n${textTable(
-    ['AT', 'STATUS', 'TO', 'MESSAGE ID', 'ERROR'],
+    ['AT', 'KIND', 'STATUS', 'TO', 'MESSAGE ID', 'ERROR'],
     emails.map((email) => [
       email.at,
+      email.kind,
       email.status,
       email.to.join(', '),
       email.message_id,

@@ -87,7 +87,7 @@ export function RemindOverdue({ asOf, onClose }: { asOf: string; onClose: () => 
       </h2>
       <ErrorNote message={error} />
       {!plan && !result && !error && <p className="muted">Finding the overdue invoices…</p>}
-      {plan && (
+      {plan && !result && (
         <>
           <p>
             {plan.due.length === 0
@@ -172,7 +172,7 @@ export function RemindOverdue({ asOf, onClose }: { asOf: string; onClose: () => 
               </table>
             </div>
           )}
-          <SkippedTable skipped={result.skipped} />
+          <SkippedTable skipped={[...result.skipped, ...(plan?.skipped ?? [])]} />
           <div className="toolbar">
             <button type="button" className="button" onClick={onClose}>
               Done

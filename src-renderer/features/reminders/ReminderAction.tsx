@@ -24,7 +24,11 @@ export function ReminderAction({
   const reminded = result?.reminded[0];
   const skipped = result?.skipped[0];
   return (
-    <div className="inline-form" role="group" aria-labelledby={`${id}-heading`}>
+    <div
+      className="inline-form inline-form--separate"
+      role="group"
+      aria-labelledby={`${id}-heading`}
+    >
       <h3 id={`${id}-heading`}>Payment reminder</h3>
       <p>{last ? `Last reminded on ${formatDate(last, locale)}.` : 'Not reminded yet.'}</p>
       <div className="toolbar">

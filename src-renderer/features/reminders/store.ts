@@ -8,7 +8,7 @@ export type RemindersResult = ProcedureOutput<'sendReminders'>;
 type Selection = ProcedureInput<'sendReminders'>;
 
 interface Reminders {
-  /** What a run would do, shown before anything is sent. */
+  /** What a run would do, shown before anything is sent (and kept: it says what was skipped). */
   plan: ReminderPlan | null;
   result: RemindersResult | null;
   busy: boolean;
@@ -37,8 +37,7 @@ export const useReminders = create<Reminders>((set) => {
     error: null,
     preview: (selection) =>
       run(async () => ({ plan: await api.previewReminders(selection), result: null })),
-    send: (selection) =>
-      run(async () => ({ result: await api.sendReminders(selection), plan: null })),
+    send: (selection) => run(async () => ({ result: await api.sendReminders(selection) })),
     reset: () => set({ plan: null, result: null, busy: false, error: null }),
   };
 });
