@@ -25,14 +25,20 @@ function dueTwelveDaysAgo(data: StoreData): void {
   if (fuji) fuji.email = [];
 }
 
+/** A data folder whose invoices are overdue, sending through a new loopback SMTP server. */
+async function overdueBookWithMailServer(): Promise<string> {
+  inbox = new Inbox();
+  await inbox.start();
+  const port = inbox.port;
+  return documentBookFolder((book) => {
+    smtpTo(port)(book);
+    dueTwelveDaysAgo(book);
+  });
+}
+
 describe('remind', () => {
   it('reminds each overdue invoice once, says why others are skipped, and sums up', async () => {
-    inbox = new Inbox();
-    await inbox.start();
-    const data = await documentBookFolder((book) => {
-      smtpTo(inbox.port)(book);
-      dueTwelveDaysAgo(book);
-    });
+    const data = await overdueBookWithMailServer();
 
     const first = await cli(['remind', '--data', data]);
     expect(first.stderr).toBe('');
@@ -82,12 +88,7 @@ describe('remind', () => {
   });
 
   it('queues with --queue; email --send-outbox sends the reminder like any queued email', async () => {
-    inbox = new Inbox();
-    await inbox.start();
-    const data = await documentBookFolder((book) => {
-      smtpTo(inbox.port)(book);
-      dueTwelveDaysAgo(book);
-    });
+    const data = await overdueBookWithMailServer();
     const queued = await cli(['remind', '--invoice', 'INV-2026-00001', '--queue', '--data', data]);
     expect(queued.stdout).toBe(
       [
