@@ -49,7 +49,10 @@ export function previewReminders(store: Store, selection: ReminderSelection = {}
   const named = selection.invoices ?? [];
   const overdue =
     named.length > 0
-      ? named.map((reference) => overdueInvoice(present(findInvoice(data, reference)), asOf))
+      ? // An invoice named twice (or by number and id) is reminded once.
+        [...new Set(named.map((reference) => findInvoice(data, reference)))].map((invoice) =>
+          overdueInvoice(present(invoice), asOf),
+        )
       : data.invoices
           .filter((invoice) => invoice.number !== null)
           .map((invoice) => candidateOf(present(invoice)))

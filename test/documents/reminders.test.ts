@@ -86,7 +86,12 @@ describe('sendReminders', () => {
     inbox = new Inbox();
     await inbox.start();
     const book = await bookWith(smtpTo(inbox.port));
-    await sendReminders(book, { asOf: AS_OF, invoices: ['INV-2026-00001'], now: at(AS_OF) });
+    const once = await sendReminders(book, {
+      asOf: AS_OF,
+      invoices: ['INV-2026-00001', 'inv-zoe', 'INV-2026-00001'],
+      now: at(AS_OF),
+    });
+    expect(once.reminded.map((r) => r.invoice)).toEqual(['INV-2026-00001']);
     // An invoice email is no reminder: it does not hold the next one back.
     await emailInvoice(book, { invoice: 'INV-2026-00002', now: at(AS_OF) });
 
