@@ -133,11 +133,11 @@ export function planReminders(
       days_overdue: dayNumber(asOf) - dayNumber(dueDate),
       last_reminded: last,
     };
-    const daysSince = last === null ? null : dayNumber(today) - dayNumber(last);
-    if (daysSince !== null && daysSince < minDaysBetween) {
+    const next = last === null ? null : addDays(last, minDaysBetween);
+    if (next !== null && next > today) {
       plan.skipped.push({
         ...facts,
-        reason: `last reminded on ${last}; reminders are ${minDaysBetween} days apart, so the next is due on ${addDays(last, minDaysBetween)}`,
+        reason: `last reminded on ${last}; reminders are ${minDaysBetween} days apart, so the next is due on ${next}`,
       });
     } else if (!customer || customer.email.length === 0) {
       plan.skipped.push({
