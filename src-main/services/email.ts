@@ -1,8 +1,9 @@
 /**
- * Invoice emails (documents-payments.md §2), and the payment reminders sent the same way. A message is composed once, as an RFC 5322
- * `.eml` with the PDF attached; it is sent through SMTP when the settings name a
- * server, else (or when asked, or when the send fails) it waits in the outbox, from
- * where `sendOutbox` sends it later. Every send, queue and failure is recorded in
+ * Invoice emails (documents-payments.md §2), and payment reminders sent the same way
+ * (docs/payments.md). A message is composed once, as an RFC 5322 `.eml` with the PDF
+ * attached; it is sent through SMTP when the settings name a server, else (or when
+ * asked, or when the send fails) it waits in the outbox, from where `sendOutbox` sends
+ * it later. Every send, queue and failure is recorded in
  * `email_records`; the finalized invoice itself is never touched.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,7 +23,6 @@ import {
   readOutboxMessage,
   writeOutboxMessage,
 } from '../store/outbox';
-import type { ReadonlyStoreData } from '../store/data';
 import type { Store } from '../store/store';
 import { recordActivity, type ChangeOrigin } from './activity';
 import { safeFileName, showInvoice } from './documents';
@@ -66,18 +66,14 @@ export async function emailInvoice(
   return deliverInvoiceEmail(store, options, {
     kind: 'invoice',
     invoice: invoice.number,
-    to: recipients(options.to, customerAddresses(data, invoice.customer), invoice.customer),
+    to: recipients(
+      options.to,
+      data.customers.find((customer) => customer.id === invoice.customer)?.email ?? [],
+      invoice.customer,
+    ),
     document,
     content: invoiceEmail(document, invoice, data.settings.locale),
   });
-}
-
-/** The addresses a customer's invoices go to (none when the customer has none). */
-function customerAddresses(
-  data: Pick<ReadonlyStoreData, 'customers'>,
-  customer: string,
-): readonly string[] {
-  return data.customers.find((candidate) => candidate.id === customer)?.email ?? [];
 }
 
 /** One email of a finalized invoice: what it says, to whom, with the invoice's PDF attached. */
