@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CreditApplication, InvoiceLine } from '../../../src-main/domain/invoice';
 import { sameDecimal } from '../../format/money';
+import { DataTable } from '../../ui/DataTable';
 import { Drawer } from '../../ui/Drawer';
 import { Money, Quantity, UnitPrice } from '../../ui/Money';
 
@@ -124,45 +125,30 @@ function LineFacts({ line, currency }: { line: InvoiceLine; currency: string }) 
 /** A tiered charge's tiers, with the quantity this period put in each. */
 function TierTable({ line, currency }: { line: InvoiceLine; currency: string }) {
   return (
-    <table className="table">
-      <caption>Tiers with this period's quantities</caption>
-      <thead>
-        <tr>
-          <th scope="col">Tier</th>
-          <th scope="col" className="num">
-            Units
-          </th>
-          <th scope="col" className="num">
-            Unit price
-          </th>
-          <th scope="col" className="num">
-            Flat fee
-          </th>
-          <th scope="col" className="num">
-            Amount
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {line.detail.map((tier) => (
-          <tr key={tier.tier}>
-            <th scope="row">Tier {tier.tier}</th>
-            <td className="num">
-              <Quantity value={tier.quantity} />
-            </td>
-            <td className="num">
-              <UnitPrice price={tier.unit_price} currency={currency} />
-            </td>
-            <td className="num">
-              <Money amount={tier.flat_fee} currency={currency} />
-            </td>
-            <td className="num">
-              <Money amount={tier.amount} currency={currency} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Tiers with this period's quantities"
+      columns={[
+        { header: 'Tier', rowHeader: true, cell: (tier) => `Tier ${tier.tier}` },
+        { header: 'Units', numeric: true, cell: (tier) => <Quantity value={tier.quantity} /> },
+        {
+          header: 'Unit price',
+          numeric: true,
+          cell: (tier) => <UnitPrice price={tier.unit_price} currency={currency} />,
+        },
+        {
+          header: 'Flat fee',
+          numeric: true,
+          cell: (tier) => <Money amount={tier.flat_fee} currency={currency} />,
+        },
+        {
+          header: 'Amount',
+          numeric: true,
+          cell: (tier) => <Money amount={tier.amount} currency={currency} />,
+        },
+      ]}
+      rows={line.detail}
+      rowKey={(tier) => tier.tier}
+    />
   );
 }
 
@@ -227,32 +213,20 @@ export function LineExplanationDrawer({
           )}
           <section aria-labelledby="credits-heading">
             <h3 id="credits-heading">Credits applied to this invoice</h3>
-            {explained.credits.length === 0 ? (
-              <p className="muted">No credit was applied to this invoice.</p>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Credit</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col" className="num">
-                      Applied
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {explained.credits.map((credit) => (
-                    <tr key={credit.credit}>
-                      <td>{credit.credit}</td>
-                      <td>{CREDIT_KIND_NAMES[credit.kind] ?? credit.kind}</td>
-                      <td className="num">
-                        <Money amount={credit.amount} currency={explained.currency} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              empty="No credit was applied to this invoice."
+              columns={[
+                { header: 'Credit', cell: (credit) => credit.credit },
+                { header: 'Kind', cell: (credit) => CREDIT_KIND_NAMES[credit.kind] ?? credit.kind },
+                {
+                  header: 'Applied',
+                  numeric: true,
+                  cell: (credit) => <Money amount={credit.amount} currency={explained.currency} />,
+                },
+              ]}
+              rows={explained.credits}
+              rowKey={(credit) => credit.credit}
+            />
           </section>
         </>
       )}

@@ -11,6 +11,7 @@ import { formatDate } from '../../../src-main/domain/locale-format';
 import { isDesktop } from '../../api';
 import { useSession } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PageHeader } from '../../ui/PageHeader';
 import { useSettings, type Backup, type SettingsPart, type SettingsView } from './store';
@@ -421,7 +422,6 @@ function Backups() {
   const backUpNow = useSettings((state) => state.backUpNow);
   const busy = useSettings((state) => state.busy === 'backups');
   const locale = useSession((session) => session.locale);
-  const captionId = useId();
   const when = (backup: Backup) =>
     `${formatDate(backup.time.slice(0, 10), locale)} ${backup.time.slice(11, 16)} UTC`;
   return (
@@ -436,55 +436,45 @@ function Backups() {
         </button>
       </div>
       <Outcome part="backups" />
-      {backups === null || backups.length === 0 ? (
-        <p className="muted">No backup yet.</p>
-      ) : (
-        <table className="table" aria-describedby={captionId}>
-          <caption id={captionId} className="visually-hidden">
-            Backups of the book, newest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Taken</th>
-              <th scope="col">Why</th>
-              <th scope="col" className="num">
-                Size
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((backup) => (
-              <tr key={backup.name}>
-                <td>{when(backup)}</td>
-                <td>{backup.reason}</td>
-                <td className="num">{Math.max(1, Math.round(backup.size / 1024))} KB</td>
-                <td>
-                  <ConfirmButton
-                    label="Restore"
-                    accessibleName={`Restore the backup of ${when(backup)}`}
-                    title={`Restore the backup of ${when(backup)}?`}
-                    confirmLabel="Restore this backup"
-                    isDisabled={busy}
-                    onConfirm={() => void restore(backup.name)}
-                  >
-                    <p>
-                      The book goes back to how it was on {when(backup)}: every change made since
-                      then (invoices, payments, customers, settings) leaves the book.
-                    </p>
-                    <p>
-                      The book as it is now is first saved as a new backup, so this restore can be
-                      undone by restoring that one.
-                    </p>
-                  </ConfirmButton>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="Backups of the book, newest first"
+        captionHidden
+        empty="No backup yet."
+        columns={[
+          { header: 'Taken', cell: (backup) => when(backup) },
+          { header: 'Why', cell: (backup) => backup.reason },
+          {
+            header: 'Size',
+            numeric: true,
+            cell: (backup) => `${Math.max(1, Math.round(backup.size / 1024))} KB`,
+          },
+          {
+            header: 'Action',
+            headerHidden: true,
+            cell: (backup) => (
+              <ConfirmButton
+                label="Restore"
+                accessibleName={`Restore the backup of ${when(backup)}`}
+                title={`Restore the backup of ${when(backup)}?`}
+                confirmLabel="Restore this backup"
+                isDisabled={busy}
+                onConfirm={() => void restore(backup.name)}
+              >
+                <p>
+                  The book goes back to how it was on {when(backup)}: every change made since then
+                  (invoices, payments, customers, settings) leaves the book.
+                </p>
+                <p>
+                  The book as it is now is first saved as a new backup, so this restore can be
+                  undone by restoring that one.
+                </p>
+              </ConfirmButton>
+            ),
+          },
+        ]}
+        rows={backups ?? []}
+        rowKey={(backup) => backup.name}
+      />
     </Card>
   );
 }
