@@ -3,6 +3,7 @@ import type { CreditApplication, InvoiceLine } from '../../../src-main/domain/in
 import { sameDecimal } from '../../format/money';
 import { DataTable } from '../../ui/DataTable';
 import { Drawer } from '../../ui/Drawer';
+import { Fact, Facts } from '../../ui/Facts';
 import { Money, Quantity, UnitPrice } from '../../ui/Money';
 
 const KIND_NAMES: Record<InvoiceLine['kind'], string> = {
@@ -22,15 +23,6 @@ const CREDIT_KIND_NAMES: Record<string, string> = {
   prepaid: 'Prepaid balance',
   overpayment: 'Overpayment',
 };
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** The facts of "why this amount", each shown only when the line's kind uses it. */
 function LineFacts({ line, currency }: { line: InvoiceLine; currency: string }) {
@@ -119,7 +111,7 @@ function LineFacts({ line, currency }: { line: InvoiceLine; currency: string }) 
         {why.exact_amount} {currency}
       </Fact>,
     );
-  return <dl className="facts">{facts}</dl>;
+  return <Facts>{facts}</Facts>;
 }
 
 /** A tiered charge's tiers, with the quantity this period put in each. */

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Fact, Facts } from '../../ui/Facts';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatementAction } from '../statement/StatementAction';
@@ -244,7 +245,7 @@ export function CustomerPage() {
         </div>
         <div className="stack">
           <Section title="Details">
-            <dl className="facts facts--narrow">
+            <Facts narrow>
               {(
                 [
                   ['Billing emails', customer.email.join(', ')],
@@ -258,12 +259,11 @@ export function CustomerPage() {
                   ],
                 ] as const
               ).map(([term, value]) => (
-                <div key={term} className="facts__row">
-                  <dt>{term}</dt>
-                  <dd>{value || <span className="muted">none</span>}</dd>
-                </div>
+                <Fact key={term} term={term}>
+                  {value || <span className="muted">none</span>}
+                </Fact>
               ))}
-            </dl>
+            </Facts>
           </Section>
           <section className="card">
             <StatementAction customer={customer.id} />

@@ -6,6 +6,7 @@ import { RECEIPT_METHODS } from '../../../src-main/domain/model';
 import { isDesktop } from '../../api';
 import { useCustomerName } from '../../app/session';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Count, Counts } from '../../ui/Facts';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
@@ -267,20 +268,11 @@ function Report({ result }: { result: BankImportResult }) {
       <h2 id={`${id}-heading`} className="card__title">
         {result.dry_run ? 'How the rows match' : 'Recorded'}
       </h2>
-      <dl className="counts">
-        <div className="count">
-          <dt>{result.dry_run ? 'To record' : 'Recorded'}</dt>
-          <dd>{matched}</dd>
-        </div>
-        <div className="count">
-          <dt>Already recorded</dt>
-          <dd>{result.duplicates}</dd>
-        </div>
-        <div className="count">
-          <dt>Not matched</dt>
-          <dd>{result.unmatched.length}</dd>
-        </div>
-      </dl>
+      <Counts>
+        <Count label={result.dry_run ? 'To record' : 'Recorded'} value={matched} />
+        <Count label="Already recorded" value={result.duplicates} />
+        <Count label="Not matched" value={result.unmatched.length} />
+      </Counts>
       <MatchedRows result={result} />
       <UnmatchedRows result={result} />
       <AlreadyRecordedRows result={result} />

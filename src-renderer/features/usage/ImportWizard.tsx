@@ -5,6 +5,7 @@ import { Radio, RadioGroup, Label } from 'react-aria-components';
 import { isDesktop } from '../../api';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Count, Counts } from '../../ui/Facts';
 import { PageHeader } from '../../ui/PageHeader';
 import { Progress } from '../../ui/Progress';
 import { ColumnMapper } from './ColumnMapper';
@@ -219,15 +220,6 @@ function ImportingStep() {
   );
 }
 
-function Count({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="count">
-      <dt>{label}</dt>
-      <dd>{value.toLocaleString()}</dd>
-    </div>
-  );
-}
-
 function ResultStep() {
   const { result, file, keepValid, reset, setKeepValid, start } = useImportWizard();
   if (!result || !file) return null;
@@ -262,11 +254,11 @@ function ResultStep() {
         {file.name}
       </h2>
       {summary}
-      <dl className="counts">
+      <Counts>
         <Count label="Accepted" value={result.accepted} />
         <Count label="Duplicates (already stored)" value={result.duplicates} />
         <Count label="Rejected" value={result.rejected} />
-      </dl>
+      </Counts>
       {result.errors.length > 0 && (
         <div className="table-scroll table-scroll--tall">
           <DataTable
