@@ -9,7 +9,12 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PeriodField } from '../../ui/PeriodField';
 import { Progress } from '../../ui/Progress';
 import { Change } from './Change';
-import { ExplainLineButton, LineExplanationDrawer, type ExplainedLine } from './LineExplanation';
+import {
+  explainedAmountColumns,
+  LineExplanationDrawer,
+  QUANTITY_COLUMN,
+  type ExplainedLine,
+} from './LineExplanation';
 import { useBillRun, type InvoiceDetail } from './store';
 import { DocumentActions } from '../invoices/DocumentActions';
 
@@ -92,21 +97,8 @@ function DraftLines({
       modifiers={['lines']}
       columns={[
         { header: 'Line', cell: (line) => line.description },
-        {
-          header: 'Quantity',
-          numeric: true,
-          cell: (line) => line.quantity !== null && <Quantity value={line.quantity} />,
-        },
-        {
-          header: 'Amount',
-          numeric: true,
-          cell: (line) => <Money amount={line.amount} currency={invoice.currency} />,
-        },
-        {
-          header: 'Explanation',
-          headerHidden: true,
-          cell: (line) => <ExplainLineButton line={line} invoice={invoice} onExplain={onExplain} />,
-        },
+        QUANTITY_COLUMN,
+        ...explainedAmountColumns(invoice, onExplain),
       ]}
       rows={invoice.lines}
       rowKey={(_line, index) => index}

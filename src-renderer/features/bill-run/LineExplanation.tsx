@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CreditApplication, InvoiceLine } from '../../../src-main/domain/invoice';
 import { sameDecimal } from '../../format/money';
-import { DataTable } from '../../ui/DataTable';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { Drawer } from '../../ui/Drawer';
 import { Fact, Facts } from '../../ui/Facts';
 import { Money, Quantity, UnitPrice } from '../../ui/Money';
@@ -149,6 +149,32 @@ export interface ExplainedLine {
   currency: string;
   /** The credits the invoice applied: they lower the invoice as a whole, not one line. */
   credits: CreditApplication[];
+}
+
+/** A line's quantity, empty for a line without one (a fixed fee, a true-up). */
+export const QUANTITY_COLUMN: Column<InvoiceLine> = {
+  header: 'Quantity',
+  numeric: true,
+  cell: (line) => line.quantity !== null && <Quantity value={line.quantity} />,
+};
+
+/** The columns a table of an invoice's lines ends with: the amount, and its "Why?". */
+export function explainedAmountColumns(
+  invoice: { currency: string; credit_applications: CreditApplication[] },
+  onExplain: (explained: ExplainedLine) => void,
+): Column<InvoiceLine>[] {
+  return [
+    {
+      header: 'Amount',
+      numeric: true,
+      cell: (line) => <Money amount={line.amount} currency={invoice.currency} />,
+    },
+    {
+      header: 'Explanation',
+      headerHidden: true,
+      cell: (line) => <ExplainLineButton line={line} invoice={invoice} onExplain={onExplain} />,
+    },
+  ];
 }
 
 /** The "Why?" of a line in a table of lines: opens the line's explanation. */

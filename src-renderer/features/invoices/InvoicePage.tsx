@@ -4,13 +4,14 @@ import { useSession } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { Money, Quantity, UnitPrice } from '../../ui/Money';
+import { Money, UnitPrice } from '../../ui/Money';
 import { MoneyInput } from '../../ui/MoneyInput';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StatusBadge';
 import {
-  ExplainLineButton,
+  explainedAmountColumns,
   LineExplanationDrawer,
+  QUANTITY_COLUMN,
   type ExplainedLine,
 } from '../bill-run/LineExplanation';
 import { Dec } from '../../../src-main/domain/money';
@@ -63,11 +64,7 @@ function Lines({
       columns={[
         { header: 'Description', cell: (line) => line.description },
         { header: 'Period', cell: (line) => line.period },
-        {
-          header: 'Quantity',
-          numeric: true,
-          cell: (line) => line.quantity !== null && <Quantity value={line.quantity} />,
-        },
+        QUANTITY_COLUMN,
         {
           header: 'Unit price',
           numeric: true,
@@ -76,16 +73,7 @@ function Lines({
               <UnitPrice price={line.unit_price} currency={invoice.currency} />
             ),
         },
-        {
-          header: 'Amount',
-          numeric: true,
-          cell: (line) => <Money amount={line.amount} currency={invoice.currency} />,
-        },
-        {
-          header: 'Explanation',
-          headerHidden: true,
-          cell: (line) => <ExplainLineButton line={line} invoice={invoice} onExplain={onExplain} />,
-        },
+        ...explainedAmountColumns(invoice, onExplain),
       ]}
       rows={invoice.lines}
       rowKey={(_line, index) => index}
