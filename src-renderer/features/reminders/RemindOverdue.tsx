@@ -1,66 +1,65 @@
 import { useEffect, useId } from 'react';
 import { Link } from 'react-router';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
 import { outcomeWords, useReminders, type ReminderPlan } from './store';
 
-type Facts = ReminderPlan['skipped'][number];
+type Facts = Omit<ReminderPlan['skipped'][number], 'reason'>;
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
 
-function InvoiceCells({ facts }: { facts: Facts | ReminderPlan['due'][number] }) {
-  return (
-    <>
-      <th scope="row">
+/** The columns every table of the card starts with: which invoice, whose, how late, how much. */
+function invoiceColumns<Row extends Facts>(): Column<Row>[] {
+  return [
+    {
+      header: 'Invoice',
+      rowHeader: true,
+      cell: (facts) => (
         <Link to={`/invoices/${encodeURIComponent(facts.invoice)}`}>{facts.invoice}</Link>
-      </th>
-      <td>{facts.customer_name}</td>
-      <td className="num">{facts.days_overdue}</td>
-      <td className="num">
-        <Money amount={facts.balance_due} currency={facts.currency} />
-      </td>
-    </>
-  );
+      ),
+    },
+    { header: 'Customer', cell: (facts) => facts.customer_name },
+    { header: 'Days overdue', numeric: true, cell: (facts) => facts.days_overdue },
+    {
+      header: 'Balance due',
+      numeric: true,
+      cell: (facts) => <Money amount={facts.balance_due} currency={facts.currency} />,
+    },
+  ];
 }
 
-function InvoiceHeadings() {
-  return (
-    <>
-      <th scope="col">Invoice</th>
-      <th scope="col">Customer</th>
-      <th scope="col" className="num">
-        Days overdue
-      </th>
-      <th scope="col" className="num">
-        Balance due
-      </th>
-    </>
-  );
-}
-
-function SkippedTable({ skipped }: { skipped: Facts[] }) {
-  if (skipped.length === 0) return null;
+function RemindersTable<Row extends Facts>({
+  caption,
+  rows,
+  columns,
+}: {
+  caption: string;
+  rows: readonly Row[];
+  columns: Column<Row>[];
+}) {
+  if (rows.length === 0) return null;
   return (
     <div className="table-scroll">
-      <table className="table table--compact">
-        <caption>Skipped: {plural(skipped.length, 'invoice')}</caption>
-        <thead>
-          <tr>
-            <InvoiceHeadings />
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {skipped.map((facts) => (
-            <tr key={facts.invoice}>
-              <InvoiceCells facts={facts} />
-              <td>{facts.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={caption}
+        modifiers={['compact']}
+        columns={[...invoiceColumns<Row>(), ...columns]}
+        rows={rows}
+        rowKey={(row) => row.invoice}
+      />
     </div>
+  );
+}
+
+function SkippedTable({ skipped }: { skipped: ReminderPlan['skipped'] }) {
+  return (
+    <RemindersTable
+      caption={`Skipped: ${plural(skipped.length, 'invoice')}`}
+      rows={skipped}
+      columns={[{ header: 'Why', cell: (row) => row.reason }]}
+    />
   );
 }
 
@@ -95,29 +94,14 @@ export function RemindOverdue({ asOf, onClose }: { asOf: string; onClose: () => 
               : `${plural(plan.due.length, 'reminder')} will be emailed, each with its invoice’s PDF attached, to the customer’s billing addresses.`}{' '}
             An invoice is reminded at most once every {plan.min_days_between} days.
           </p>
-          {plan.due.length > 0 && (
-            <div className="table-scroll">
-              <table className="table table--compact">
-                <caption>To remind: {plural(plan.due.length, 'invoice')}</caption>
-                <thead>
-                  <tr>
-                    <InvoiceHeadings />
-                    <th scope="col">To</th>
-                    <th scope="col">Last reminded</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.due.map((due) => (
-                    <tr key={due.invoice}>
-                      <InvoiceCells facts={due} />
-                      <td>{due.to.join(', ')}</td>
-                      <td>{due.last_reminded ?? 'Never'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <RemindersTable
+            caption={`To remind: ${plural(plan.due.length, 'invoice')}`}
+            rows={plan.due}
+            columns={[
+              { header: 'To', cell: (due) => due.to.join(', ') },
+              { header: 'Last reminded', cell: (due) => due.last_reminded ?? 'Never' },
+            ]}
+          />
           <SkippedTable skipped={plan.skipped} />
           <div className="toolbar">
             <button
@@ -149,29 +133,14 @@ export function RemindOverdue({ asOf, onClose }: { asOf: string; onClose: () => 
                   .filter(Boolean)
                   .join(', ') + '.'}
           </p>
-          {result.reminded.length > 0 && (
-            <div className="table-scroll">
-              <table className="table table--compact">
-                <caption>Reminded: {plural(result.reminded.length, 'invoice')}</caption>
-                <thead>
-                  <tr>
-                    <InvoiceHeadings />
-                    <th scope="col">To</th>
-                    <th scope="col">Outcome</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.reminded.map((reminded) => (
-                    <tr key={reminded.invoice}>
-                      <InvoiceCells facts={reminded} />
-                      <td>{reminded.to.join(', ')}</td>
-                      <td>{outcomeWords(reminded.record)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <RemindersTable
+            caption={`Reminded: ${plural(result.reminded.length, 'invoice')}`}
+            rows={result.reminded}
+            columns={[
+              { header: 'To', cell: (reminded) => reminded.to.join(', ') },
+              { header: 'Outcome', cell: (reminded) => outcomeWords(reminded.record) },
+            ]}
+          />
           <SkippedTable skipped={[...result.skipped, ...(plan?.skipped ?? [])]} />
           <div className="toolbar">
             <button type="button" className="button" onClick={onClose}>
