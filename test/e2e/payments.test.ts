@@ -22,6 +22,7 @@ import {
 } from '../support/browser';
 
 const BANK_FILE = join(ROOT, 'test/fixtures/payments/first-national-2026-12.csv');
+const SPARKASSE_FILE = join(ROOT, 'test/fixtures/payments/sparkasse-umsaetze-2026-11.csv');
 
 let browser: Browser;
 let app: ServedApp;
@@ -209,4 +210,40 @@ describe('payments', () => {
       'Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
     ]);
   }, 240_000);
+
+  it("reads a Windows-1252 bank file's column names as its rows are, once told the encoding", async () => {
+    const { page, problems } = await openApp(browser, app);
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await nav(page, 'Payments').click();
+    await page.getByRole('link', { name: 'Import a bank file' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Import a bank file' }).waitFor();
+    await page.getByLabel('Bank or processor file (CSV)').setInputFiles({
+      name: 'umsaetze.csv',
+      mimeType: 'text/csv',
+      buffer: await readFile(SPARKASSE_FILE),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/is not UTF-8 text \(row 1\)/);
+
+    await page.getByLabel('Text encoding').selectOption('windows-1252');
+    await page.getByLabel('Amounts use a decimal comma').check();
+    const currency = page.getByLabel('Currency (optional)');
+    await expect.poll(() => currency.getByRole('option').allTextContents()).toContain('Währung');
+    await page.getByLabel('Date', { exact: true }).selectOption('Buchungstag');
+    await page.getByLabel('Amount', { exact: true }).selectOption('Betrag');
+    await page.getByLabel('Reference', { exact: true }).selectOption('Verwendungszweck');
+    await currency.selectOption('Währung');
+    await page.getByRole('heading', { name: 'How the rows match' }).waitFor();
+    // The demo book has no invoice these rows name: every row is read, none matched.
+    const unmatched = page.getByRole('table', { name: /^Not matched/ });
+    await expect
+      .poll(() => unmatched.getByRole('row').allTextContents())
+      .toContain('4amount -1234.56 is no money received');
+    await look(page, 'payments-import-windows-1252', problems);
+    // The refusal of the file as UTF-8 was the desk's answer 422; nothing else.
+    expect(problems).toEqual([
+      'Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
+    ]);
+  }, 120_000);
 });
