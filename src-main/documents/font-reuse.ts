@@ -9,7 +9,8 @@
  *   character a reader copies out of the PDF is the character written;
  * - every document's subset starts with the same glyphs (`COMMON_CHARACTERS`), so
  *   most documents need the same subset: its encoded bytes and their compression are
- *   made once and reused.
+ *   made once and reused;
+ * - a subset's glyph records are padded to an even length (`evenGlyphRecords`).
  */
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
@@ -66,7 +67,7 @@ function reusable(font: Font): Font {
 
 /** A subset whose encoding is looked up by the glyphs it holds before it is made again. */
 function reusedSubset(font: Font): Subset {
-  const subset = font.createSubset();
+  const subset = evenGlyphRecords(font.createSubset());
   const ids: number[] = [];
   const seen = new Set<number>();
   return Object.create(subset, {
@@ -93,6 +94,39 @@ function reusedSubset(font: Font): Subset {
       },
     },
   }) as Subset;
+}
+
+/** What `evenGlyphRecords` reaches inside fontkit's TrueType subset (version 1.1.1). */
+interface TrueTypeSubsetInternals {
+  _addGlyph?: (glyphId: number) => number;
+  glyf: Buffer[];
+  offset: number;
+}
+
+/**
+ * fontkit copies each glyph record as the font stores it and, when the subset is small,
+ * writes its locations in the short format, which halves them: a record of odd length
+ * shifts every glyph after it, and they draw as nothing. DejaVu pads its records; Noto
+ * Sans JP does not. Padding each copied record to an even length, as the format asks
+ * of short locations, keeps every glyph where its location says.
+ */
+function evenGlyphRecords(subset: Subset): Subset {
+  const internals = subset as unknown as TrueTypeSubsetInternals;
+  const addGlyph = internals._addGlyph;
+  // A CFF font's subset has no glyph records to pad.
+  if (addGlyph === undefined) return subset;
+  internals._addGlyph = function (this: TrueTypeSubsetInternals, glyphId: number): number {
+    const index = addGlyph.call(this, glyphId);
+    const record = this.glyf[index]!;
+    if (record.length % 2 === 1) {
+      // fontkit's bundle carries its own Buffer, and its streams take no other.
+      const Bytes = record.constructor as typeof Buffer;
+      this.glyf[index] = Bytes.concat([record, Bytes.alloc(1)]);
+      this.offset += 1;
+    }
+    return index;
+  };
+  return subset;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Draws a laid-out billing document with pdf-lib: real, searchable text in an embedded
- * DejaVu Sans (subset), so €, ¥, ł, ø, ü and é print as themselves.
+ * DejaVu Sans (subset), so €, ¥, ł, ø, ü and é print as themselves; a character DejaVu
+ * has no glyph for (a Japanese customer's name) prints in the fallback font.
  */
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { BillingDocument } from '../domain/document';
@@ -9,22 +10,28 @@ import type { PageSize } from '../domain/model';
 import { COMMON_CHARACTERS, reuseCompression, reusingFontkit } from './font-reuse';
 import { layoutDocument, MARK, type Color, type DrawItem, type FontStyle } from './layout';
 
-/** The TrueType files of the two weights (DejaVu Sans and DejaVu Sans Bold). */
+/** The TrueType files of a font's two weights. */
 export interface FontFiles {
   regular: Uint8Array;
   bold: Uint8Array;
 }
 
+export interface DocumentFonts {
+  primary: FontFiles;
+  /** Read only for a document holding characters the primary font lacks. */
+  fallback: () => Promise<FontFiles>;
+}
+
 export interface PdfOptions {
   pageSize: PageSize;
-  fonts: FontFiles;
+  fonts: DocumentFonts;
   /** Written into the file's metadata (creation and modification date). */
   createdAt?: Date;
 }
 
 export interface RenderedPdf {
   bytes: Uint8Array;
-  /** Characters of the document that DejaVu Sans has no glyph for (they print as boxes). */
+  /** Characters of the document that neither font has a glyph for (they print as boxes). */
   missingCharacters: string[];
 }
 
@@ -35,31 +42,34 @@ export async function renderPdf(
   const pdf = await PDFDocument.create();
   reuseCompression(pdf);
   pdf.registerFontkit(reusingFontkit);
-  const fonts: Record<FontStyle, PDFFont> = {
-    regular: await pdf.embedFont(options.fonts.regular, { subset: true }),
-    bold: await pdf.embedFont(options.fonts.bold, { subset: true }),
-  };
+  const primary = await embedFonts(pdf, options.fonts.primary);
   // The same first glyphs in every subset make most documents' fonts identical.
-  fonts.regular.encodeText(COMMON_CHARACTERS);
-  fonts.bold.encodeText(COMMON_CHARACTERS);
+  primary.regular.font.encodeText(COMMON_CHARACTERS);
+  primary.bold.font.encodeText(COMMON_CHARACTERS);
   const logo = document.logo ? await embedLogo(pdf, document.logo) : null;
 
-  const pages = layoutDocument(document, {
-    pageSize: options.pageSize,
-    measure: (text, font, size) => textWidth(text, options.fonts[font], fonts[font]) * size,
-    logo: logo ? { width: logo.width, height: logo.height } : null,
-  });
-  const missing = new Set<string>();
+  const layOut = (typefaces: Record<FontStyle, Typeface>) =>
+    layoutDocument(document, {
+      pageSize: options.pageSize,
+      measure: (text, font, size) => textWidth(text, typefaces[font]) * size,
+      logo: logo ? { width: logo.width, height: logo.height } : null,
+    });
+  let typefaces: Record<FontStyle, Typeface> = { regular: [primary.regular], bold: [primary.bold] };
+  let pages = layOut(typefaces);
+  let missing = missingCharacters(pages, typefaces);
+  // Laid out again with the fallback's widths: rare, and only then is it read at all.
+  if (missing.length > 0) {
+    const fallback = await embedFonts(pdf, await options.fonts.fallback());
+    typefaces = {
+      regular: [primary.regular, fallback.regular],
+      bold: [primary.bold, fallback.bold],
+    };
+    pages = layOut(typefaces);
+    missing = missingCharacters(pages, typefaces);
+  }
   for (const laidOut of pages) {
     const page = pdf.addPage([laidOut.width, laidOut.height]);
-    for (const item of laidOut.items) {
-      if (item.type === 'text') {
-        for (const character of missingIn(item.text, options.fonts[item.font], fonts[item.font])) {
-          missing.add(character);
-        }
-      }
-      draw(page, item, fonts, options.fonts, logo);
-    }
+    for (const item of laidOut.items) draw(page, item, typefaces, options.fonts.primary, logo);
   }
 
   pdf.setTitle(`${document.title} ${document.reference}`);
@@ -71,48 +81,99 @@ export async function renderPdf(
     pdf.setCreationDate(options.createdAt);
     pdf.setModificationDate(options.createdAt);
   }
-  return { bytes: await pdf.save({ useObjectStreams: false }), missingCharacters: [...missing] };
+  return { bytes: await pdf.save({ useObjectStreams: false }), missingCharacters: missing };
 }
 
-/** Advance widths at size 1 by character, by font file: the same for every document. */
-const characterWidths = new WeakMap<Uint8Array, Map<string, number>>();
+/** An embedded font, with what is remembered of its file across documents. */
+interface Face {
+  font: PDFFont;
+  /** The characters it has a glyph for. */
+  characters: Set<number>;
+  /** Advance widths at size 1 by character, filled as the layout measures. */
+  widths: Map<string, number>;
+}
+
+/** The faces of one style in order of preference: a character prints in the first that has it. */
+type Typeface = readonly Face[];
+
+async function embedFonts(pdf: PDFDocument, files: FontFiles): Promise<Record<FontStyle, Face>> {
+  const embed = async (file: Uint8Array): Promise<Face> => {
+    const font = await pdf.embedFont(file, { subset: true });
+    let remembered = rememberedFiles.get(file);
+    if (!remembered) {
+      remembered = { characters: new Set(font.getCharacterSet()), widths: new Map() };
+      rememberedFiles.set(file, remembered);
+    }
+    return { font, ...remembered };
+  };
+  return { regular: await embed(files.regular), bold: await embed(files.bold) };
+}
+
+/** By font file: the same for every document. */
+const rememberedFiles = new WeakMap<Uint8Array, Pick<Face, 'characters' | 'widths'>>();
+
+function hasGlyph(face: Face, character: string): boolean {
+  return face.characters.has(character.codePointAt(0) ?? 0);
+}
+
+/** The face that prints `character`: the first that has it, else the first (as a box). */
+function faceFor(character: string, typeface: Typeface): Face {
+  if (typeface.length > 1) {
+    const found = typeface.find((face) => hasGlyph(face, character));
+    if (found) return found;
+  }
+  return typeface[0]!;
+}
+
+/** `text` cut where the face that prints it changes. */
+function runsOf(text: string, typeface: Typeface): { face: Face; text: string }[] {
+  const runs: { face: Face; text: string }[] = [];
+  for (const character of text) {
+    const face = faceFor(character, typeface);
+    const last = runs.at(-1);
+    if (last?.face === face) last.text += character;
+    else runs.push({ face, text: character });
+  }
+  return runs;
+}
 
 /**
  * The width of `text` at size 1: the sum of its characters' advances, which is what
  * pdf-lib computes (it applies no kerning), remembered per character because the
  * layout measures every candidate line while it wraps.
  */
-function textWidth(text: string, file: Uint8Array, font: PDFFont): number {
-  let widths = characterWidths.get(file);
-  if (!widths) {
-    widths = new Map();
-    characterWidths.set(file, widths);
-  }
+function textWidth(text: string, typeface: Typeface): number {
   let total = 0;
   for (const character of text) {
-    let width = widths.get(character);
+    const face = faceFor(character, typeface);
+    let width = face.widths.get(character);
     if (width === undefined) {
-      width = font.widthOfTextAtSize(character, 1);
-      widths.set(character, width);
+      width = face.font.widthOfTextAtSize(character, 1);
+      face.widths.set(character, width);
     }
     total += width;
   }
   return total;
 }
 
-/** By font file: the same for every document. */
-const characterSets = new WeakMap<Uint8Array, Set<number>>();
-
-function missingIn(text: string, file: Uint8Array, font: PDFFont): string[] {
-  let known = characterSets.get(file);
-  if (!known) {
-    known = new Set(font.getCharacterSet());
-    characterSets.set(file, known);
+/** The characters of the pages' text that no face of their style has a glyph for. */
+function missingCharacters(
+  pages: ReturnType<typeof layoutDocument>,
+  typefaces: Record<FontStyle, Typeface>,
+): string[] {
+  const missing = new Set<string>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (item.type !== 'text') continue;
+      for (const character of item.text) {
+        if (/\s/.test(character)) continue;
+        if (!typefaces[item.font].some((face) => hasGlyph(face, character))) {
+          missing.add(character);
+        }
+      }
+    }
   }
-  const characters = known;
-  return Array.from(text).filter(
-    (character) => !/\s/.test(character) && !characters.has(character.codePointAt(0) ?? 0),
-  );
+  return [...missing];
 }
 
 async function embedLogo(pdf: PDFDocument, dataUrl: string): Promise<PDFImage> {
@@ -134,21 +195,26 @@ function color([r, g, b]: Color) {
 function draw(
   page: PDFPage,
   item: DrawItem,
-  fonts: Record<FontStyle, PDFFont>,
+  typefaces: Record<FontStyle, Typeface>,
   fontFiles: FontFiles,
   logo: PDFImage | null,
 ): void {
   const height = page.getHeight();
   switch (item.type) {
-    case 'text':
-      page.drawText(item.text, {
-        x: item.x,
-        y: height - item.y,
-        size: item.size,
-        font: fonts[item.font],
-        color: color(item.color),
-      });
+    case 'text': {
+      let x = item.x;
+      for (const run of runsOf(item.text, typefaces[item.font])) {
+        page.drawText(run.text, {
+          x,
+          y: height - item.y,
+          size: item.size,
+          font: run.face.font,
+          color: color(item.color),
+        });
+        x += textWidth(run.text, [run.face]) * item.size;
+      }
       return;
+    }
     case 'rule':
       page.drawLine({
         start: { x: item.x1, y: height - item.y },

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../support/cli';
 import { documentBookFolder } from '../support/document-store';
-import { pdfInfo, pdfPageText, pdfText } from '../support/pdf';
+import type { StoreData } from '../../src-main/store/data';
+import { pdfFonts, pdfInfo, pdfPageText, pdfText } from '../support/pdf';
 
 interface ExportJson {
   files: { file: string; document: string; kind: string; outcome: string }[];
@@ -102,6 +103,35 @@ describe('export-pdf', () => {
     expect(statement).toContain('MARKETPLACE STATEMENT');
     expect(statement).toContain('Billed through AWS Marketplace');
     expect(statement).not.toContain('Balance due');
+  });
+
+  it('prints a Japanese name in the fallback font, and names what no font can print', async () => {
+    const japanese = (name: string, address: string[]) => (book: StoreData) =>
+      Object.assign(
+        book.customers.find((customer) => customer.id === 'fuji')!,
+        { name, address },
+      );
+    const data = await documentBookFolder(
+      japanese('株式会社富士モビリティ', ['東京都千代田区丸の内1-1-1', '〒100-0005']),
+    );
+    const { out, json } = await exported(data);
+    const texts = await Promise.all(json.files.map((file) => pdfText(file.file)));
+    const fuji = texts.find((text) => text.includes('株式会社富士モビリティ'));
+    expect(fuji).toContain('東京都千代田区丸の内1-1-1');
+    expect(fuji).toContain('〒100-0005');
+    expect(fuji).toMatch(/Balance due\s+¥/);
+    const fonts = await pdfFonts(json.files[texts.indexOf(fuji!)]!.file);
+    expect(fonts.some((font) => font.includes('NotoSansJP'))).toBe(true);
+    // A document in Latin letters alone does not carry the fallback.
+    expect(await pdfFonts(join(out, 'INV-2026-00001.pdf'))).not.toContainEqual(
+      expect.stringContaining('NotoSansJP'),
+    );
+
+    const hieroglyph = await documentBookFolder(japanese('Fuji 𓀀 KK', []));
+    const target = join(await tempDir('nexus-pdf-out-'), 'pdf');
+    const run = await cli(['export-pdf', '--out', target, '--data', hieroglyph]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/INV-2026-00004: no embedded font has a glyph for 𓀀; they print as boxes\./);
   });
 
   it('flows a long invoice onto more pages, repeating the table header', async () => {

@@ -57,7 +57,11 @@ describe('the installers’ configuration', () => {
   });
 
   it('packs the built app only, in an asar archive', () => {
-    expect(config.files).toEqual(['out/**/*', 'package.json', '!**/*.map']);
+    const [built, manifest, maps, ...unusedFontFiles] = config.files as string[];
+    expect([built, manifest, maps]).toEqual(['out/**/*', 'package.json', '!**/*.map']);
+    // Of the Japanese font's nine weights, the documents embed regular and bold only.
+    expect(unusedFontFiles.every((pattern) => pattern.startsWith('!node_modules/'))).toBe(true);
+    expect(unusedFontFiles.join(' ')).not.toMatch(/400Regular|700Bold/);
     expect(packageJson.main.startsWith('./out/')).toBe(true);
     expect(config.asar).toBe(true);
     expect(config).not.toHaveProperty('asarUnpack');

@@ -28,3 +28,14 @@ export async function pdfInfo(path: string): Promise<Record<string, string>> {
       }),
   );
 }
+
+/** The names of the fonts the PDF embeds (`pdffonts`), subset prefixes included. */
+export async function pdfFonts(path: string): Promise<string[]> {
+  const { stdout } = await run('pdffonts', [path]);
+  // Two header lines, then a font a line, its name first.
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split(/\s+/)[0]!);
+}

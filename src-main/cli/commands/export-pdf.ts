@@ -38,7 +38,7 @@ export const exportPdfCommand = defineCommand({
     for (const file of result.files) {
       if (file.missing_characters.length > 0) {
         ctx.io.stderr(
-          `${file.document}: the embedded font has no glyph for ${file.missing_characters.join(' ')}; they print as boxes.\n`,
+          `${file.document}: no embedded font has a glyph for ${file.missing_characters.join(' ')}; they print as boxes.\n`,
         );
       }
     }

@@ -25,7 +25,7 @@ export const statementCommand = defineCommand({
     });
     if (result.missing_characters.length > 0) {
       ctx.io.stderr(
-        `The embedded font has no glyph for ${result.missing_characters.join(' ')}; they print as boxes.\n`,
+        `No embedded font has a glyph for ${result.missing_characters.join(' ')}; they print as boxes.\n`,
       );
     }
     const { statement } = result;
