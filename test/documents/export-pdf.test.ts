@@ -131,7 +131,9 @@ describe('export-pdf', () => {
     const target = join(await tempDir('nexus-pdf-out-'), 'pdf');
     const run = await cli(['export-pdf', '--out', target, '--data', hieroglyph]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/INV-2026-00004: no embedded font has a glyph for 𓀀; they print as boxes\./);
+    expect(run.stderr).toMatch(
+      /INV-2026-00004: no embedded font has a glyph for 𓀀; they print as boxes\./,
+    );
   });
 
   it('flows a long invoice onto more pages, repeating the table header', async () => {
