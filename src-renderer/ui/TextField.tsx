@@ -12,6 +12,7 @@ export function TextField({
   error,
   hint,
   type = 'text',
+  inputMode,
   multiline = false,
   disabled = false,
   required = false,
@@ -25,7 +26,9 @@ export function TextField({
   onBlur?: () => void;
   error?: string | null;
   hint?: ReactNode;
-  type?: 'text' | 'date' | 'email' | 'number' | 'month';
+  type?: 'text' | 'date' | 'email' | 'number' | 'month' | 'password';
+  /** The keyboard a touch screen offers: digits only, or digits with a decimal separator. */
+  inputMode?: 'numeric' | 'decimal';
   multiline?: boolean;
   disabled?: boolean;
   required?: boolean;
@@ -61,6 +64,7 @@ export function TextField({
         <input
           {...common}
           type={type}
+          inputMode={inputMode}
           list={list}
           autoComplete="off"
           onChange={(event) => onChange(event.target.value)}

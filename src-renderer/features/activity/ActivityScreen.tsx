@@ -6,6 +6,7 @@ import { messageOf } from '../../app/errors';
 import { searchParamsOf } from '../../app/searchParams';
 import { useCustomerName, useSession } from '../../app/session';
 import { CustomerSelect } from '../../ui/CustomerSelect';
+import { DataTable } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PageHeader } from '../../ui/PageHeader';
@@ -134,47 +135,48 @@ export function ActivityScreen() {
       )}
       {entries !== null && entries.length > 0 && (
         <div className="table-scroll table-scroll--tall">
-          <table className="table table--sticky">
-            <caption className="visually-hidden">Changes to the book, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Invoice</th>
-                <th scope="col">From</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="cell--nowrap">
-                    <time dateTime={entry.at}>{when(entry.at)}</time>
-                  </td>
-                  <td>{entry.summary}</td>
-                  <td>
-                    {entry.customer && (
-                      <Link to={`/activity?customer=${encodeURIComponent(entry.customer)}`}>
-                        {customerName(entry.customer)}
-                      </Link>
-                    )}
-                  </td>
-                  <td className="cell--nowrap">
-                    {entry.invoice && (
-                      <Link to={`/invoices/${encodeURIComponent(entry.invoice)}`}>
-                        {entry.invoice}
-                      </Link>
-                    )}
-                  </td>
-                  <td>
-                    <span className={`badge badge--door-${entry.door}`}>
-                      {DOOR_LABELS[entry.door]}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Changes to the book, newest first"
+            captionHidden
+            modifiers={['sticky']}
+            columns={[
+              {
+                header: 'When',
+                className: 'cell--nowrap',
+                cell: (entry) => <time dateTime={entry.at}>{when(entry.at)}</time>,
+              },
+              { header: 'What', cell: (entry) => entry.summary },
+              {
+                header: 'Customer',
+                cell: (entry) =>
+                  entry.customer && (
+                    <Link to={`/activity?customer=${encodeURIComponent(entry.customer)}`}>
+                      {customerName(entry.customer)}
+                    </Link>
+                  ),
+              },
+              {
+                header: 'Invoice',
+                className: 'cell--nowrap',
+                cell: (entry) =>
+                  entry.invoice && (
+                    <Link to={`/invoices/${encodeURIComponent(entry.invoice)}`}>
+                      {entry.invoice}
+                    </Link>
+                  ),
+              },
+              {
+                header: 'From',
+                cell: (entry) => (
+                  <span className={`badge badge--door-${entry.door}`}>
+                    {DOOR_LABELS[entry.door]}
+                  </span>
+                ),
+              },
+            ]}
+            rows={entries}
+            rowKey={(entry) => entry.id}
+          />
         </div>
       )}
     </>

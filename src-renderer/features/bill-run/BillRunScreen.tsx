@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { lastClosedPeriod, useCustomerName, useSession } from '../../app/session';
+import { DataTable } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money, Quantity } from '../../ui/Money';
@@ -8,7 +9,12 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PeriodField } from '../../ui/PeriodField';
 import { Progress } from '../../ui/Progress';
 import { Change } from './Change';
-import { ExplainLineButton, LineExplanationDrawer, type ExplainedLine } from './LineExplanation';
+import {
+  explainedAmountColumns,
+  LineExplanationDrawer,
+  QUANTITY_COLUMN,
+  type ExplainedLine,
+} from './LineExplanation';
 import { useBillRun, type InvoiceDetail } from './store';
 import { DocumentActions } from '../invoices/DocumentActions';
 
@@ -33,75 +39,44 @@ function RunReport() {
         </p>
       )}
       {over_quota.length > 0 && (
-        <table className="table">
-          <caption>Usage over a blocked quota: not billed, for you to follow up</caption>
-          <thead>
-            <tr>
-              <th scope="col">Customer</th>
-              <th scope="col">Meter</th>
-              <th scope="col" className="num">
-                Quota
-              </th>
-              <th scope="col" className="num">
-                Usage
-              </th>
-              <th scope="col" className="num">
-                Over by
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {over_quota.map((row) => (
-              <tr key={`${row.contract}-${row.meter}`}>
-                <td>{customerName(row.customer)}</td>
-                <td>{row.meter}</td>
-                <td className="num">
-                  <Quantity value={row.quota} />
-                </td>
-                <td className="num">
-                  <Quantity value={row.usage} />
-                </td>
-                <td className="num">
-                  <Quantity value={row.excess} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Usage over a blocked quota: not billed, for you to follow up"
+          columns={[
+            { header: 'Customer', cell: (row) => customerName(row.customer) },
+            { header: 'Meter', cell: (row) => row.meter },
+            { header: 'Quota', numeric: true, cell: (row) => <Quantity value={row.quota} /> },
+            { header: 'Usage', numeric: true, cell: (row) => <Quantity value={row.usage} /> },
+            { header: 'Over by', numeric: true, cell: (row) => <Quantity value={row.excess} /> },
+          ]}
+          rows={over_quota}
+          rowKey={(row) => `${row.contract}-${row.meter}`}
+        />
       )}
       {unbilled.length > 0 && (
-        <table className="table">
-          <caption>Usage no contract bills: check the customer's contracts or the export</caption>
-          <thead>
-            <tr>
-              <th scope="col">External id</th>
-              <th scope="col">Meter</th>
-              <th scope="col" className="num">
-                Events
-              </th>
-              <th scope="col" className="num">
-                Quantity
-              </th>
-              <th scope="col">First event</th>
-            </tr>
-          </thead>
-          <tbody>
-            {unbilled.map((row) => (
-              <tr key={`${row.external_id}-${row.meter}`}>
-                <td>
+        <DataTable
+          caption="Usage no contract bills: check the customer's contracts or the export"
+          columns={[
+            {
+              header: 'External id',
+              cell: (row) => (
+                <>
                   {row.external_id}
                   {row.customer && <div className="field__hint">{customerName(row.customer)}</div>}
-                </td>
-                <td>{row.meter}</td>
-                <td className="num">{row.events}</td>
-                <td className="num">
-                  <Quantity value={row.quantity} />
-                </td>
-                <td>{row.first_event}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: 'Meter', cell: (row) => row.meter },
+            { header: 'Events', numeric: true, cell: (row) => row.events },
+            {
+              header: 'Quantity',
+              numeric: true,
+              cell: (row) => <Quantity value={row.quantity} />,
+            },
+            { header: 'First event', cell: (row) => row.first_event },
+          ]}
+          rows={unbilled}
+          rowKey={(row) => `${row.external_id}-${row.meter}`}
+        />
       )}
     </section>
   );
@@ -116,37 +91,18 @@ function DraftLines({
 }) {
   const { invoice } = detail;
   return (
-    <table className="table table--lines">
-      <caption className="visually-hidden">Lines of the draft for {detail.customer.name}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Line</th>
-          <th scope="col" className="num">
-            Quantity
-          </th>
-          <th scope="col" className="num">
-            Amount
-          </th>
-          <th scope="col">
-            <span className="visually-hidden">Explanation</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {invoice.lines.map((line, index) => (
-          <tr key={index}>
-            <td>{line.description}</td>
-            <td className="num">{line.quantity !== null && <Quantity value={line.quantity} />}</td>
-            <td className="num">
-              <Money amount={line.amount} currency={invoice.currency} />
-            </td>
-            <td>
-              <ExplainLineButton line={line} invoice={invoice} onExplain={onExplain} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={`Lines of the draft for ${detail.customer.name}`}
+      captionHidden
+      modifiers={['lines']}
+      columns={[
+        { header: 'Line', cell: (line) => line.description },
+        QUANTITY_COLUMN,
+        ...explainedAmountColumns(invoice, onExplain),
+      ]}
+      rows={invoice.lines}
+      rowKey={(_line, index) => index}
+    />
   );
 }
 

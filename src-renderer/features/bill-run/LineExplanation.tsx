@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { CreditApplication, InvoiceLine } from '../../../src-main/domain/invoice';
 import { sameDecimal } from '../../format/money';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { Drawer } from '../../ui/Drawer';
+import { Fact, Facts } from '../../ui/Facts';
 import { Money, Quantity, UnitPrice } from '../../ui/Money';
 
 const KIND_NAMES: Record<InvoiceLine['kind'], string> = {
@@ -21,15 +23,6 @@ const CREDIT_KIND_NAMES: Record<string, string> = {
   prepaid: 'Prepaid balance',
   overpayment: 'Overpayment',
 };
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** The facts of "why this amount", each shown only when the line's kind uses it. */
 function LineFacts({ line, currency }: { line: InvoiceLine; currency: string }) {
@@ -118,51 +111,36 @@ function LineFacts({ line, currency }: { line: InvoiceLine; currency: string }) 
         {why.exact_amount} {currency}
       </Fact>,
     );
-  return <dl className="facts">{facts}</dl>;
+  return <Facts>{facts}</Facts>;
 }
 
 /** A tiered charge's tiers, with the quantity this period put in each. */
 function TierTable({ line, currency }: { line: InvoiceLine; currency: string }) {
   return (
-    <table className="table">
-      <caption>Tiers with this period's quantities</caption>
-      <thead>
-        <tr>
-          <th scope="col">Tier</th>
-          <th scope="col" className="num">
-            Units
-          </th>
-          <th scope="col" className="num">
-            Unit price
-          </th>
-          <th scope="col" className="num">
-            Flat fee
-          </th>
-          <th scope="col" className="num">
-            Amount
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {line.detail.map((tier) => (
-          <tr key={tier.tier}>
-            <th scope="row">Tier {tier.tier}</th>
-            <td className="num">
-              <Quantity value={tier.quantity} />
-            </td>
-            <td className="num">
-              <UnitPrice price={tier.unit_price} currency={currency} />
-            </td>
-            <td className="num">
-              <Money amount={tier.flat_fee} currency={currency} />
-            </td>
-            <td className="num">
-              <Money amount={tier.amount} currency={currency} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Tiers with this period's quantities"
+      columns={[
+        { header: 'Tier', rowHeader: true, cell: (tier) => `Tier ${tier.tier}` },
+        { header: 'Units', numeric: true, cell: (tier) => <Quantity value={tier.quantity} /> },
+        {
+          header: 'Unit price',
+          numeric: true,
+          cell: (tier) => <UnitPrice price={tier.unit_price} currency={currency} />,
+        },
+        {
+          header: 'Flat fee',
+          numeric: true,
+          cell: (tier) => <Money amount={tier.flat_fee} currency={currency} />,
+        },
+        {
+          header: 'Amount',
+          numeric: true,
+          cell: (tier) => <Money amount={tier.amount} currency={currency} />,
+        },
+      ]}
+      rows={line.detail}
+      rowKey={(tier) => tier.tier}
+    />
   );
 }
 
@@ -171,6 +149,32 @@ export interface ExplainedLine {
   currency: string;
   /** The credits the invoice applied: they lower the invoice as a whole, not one line. */
   credits: CreditApplication[];
+}
+
+/** A line's quantity, empty for a line without one (a fixed fee, a true-up). */
+export const QUANTITY_COLUMN: Column<InvoiceLine> = {
+  header: 'Quantity',
+  numeric: true,
+  cell: (line) => line.quantity !== null && <Quantity value={line.quantity} />,
+};
+
+/** The columns a table of an invoice's lines ends with: the amount, and its "Why?". */
+export function explainedAmountColumns(
+  invoice: { currency: string; credit_applications: CreditApplication[] },
+  onExplain: (explained: ExplainedLine) => void,
+): Column<InvoiceLine>[] {
+  return [
+    {
+      header: 'Amount',
+      numeric: true,
+      cell: (line) => <Money amount={line.amount} currency={invoice.currency} />,
+    },
+    {
+      header: 'Explanation',
+      headerHidden: true,
+      cell: (line) => <ExplainLineButton line={line} invoice={invoice} onExplain={onExplain} />,
+    },
+  ];
 }
 
 /** The "Why?" of a line in a table of lines: opens the line's explanation. */
@@ -227,32 +231,20 @@ export function LineExplanationDrawer({
           )}
           <section aria-labelledby="credits-heading">
             <h3 id="credits-heading">Credits applied to this invoice</h3>
-            {explained.credits.length === 0 ? (
-              <p className="muted">No credit was applied to this invoice.</p>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Credit</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col" className="num">
-                      Applied
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {explained.credits.map((credit) => (
-                    <tr key={credit.credit}>
-                      <td>{credit.credit}</td>
-                      <td>{CREDIT_KIND_NAMES[credit.kind] ?? credit.kind}</td>
-                      <td className="num">
-                        <Money amount={credit.amount} currency={explained.currency} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              empty="No credit was applied to this invoice."
+              columns={[
+                { header: 'Credit', cell: (credit) => credit.credit },
+                { header: 'Kind', cell: (credit) => CREDIT_KIND_NAMES[credit.kind] ?? credit.kind },
+                {
+                  header: 'Applied',
+                  numeric: true,
+                  cell: (credit) => <Money amount={credit.amount} currency={explained.currency} />,
+                },
+              ]}
+              rows={explained.credits}
+              rowKey={(credit) => credit.credit}
+            />
           </section>
         </>
       )}

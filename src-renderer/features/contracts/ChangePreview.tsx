@@ -1,6 +1,18 @@
 import type { PreviewInvoice } from '../../../src-main/api/contract';
+import { dec } from '../../../src-main/domain/money';
+import { DataTable } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 import type { ChangePreview as Preview } from './store';
+
+/** What comes between the lines and the total, each only when the invoice has it. */
+function adjustments(invoice: PreviewInvoice): [string, string][] {
+  const all: [string, string][] = [
+    ['Discount', `-${invoice.discount}`],
+    ['Credits', `-${invoice.credits}`],
+    ['Tax', invoice.tax],
+  ];
+  return all.filter(([, amount]) => !dec(amount).isZero());
+}
 
 function PreviewSide({
   title,
@@ -16,62 +28,37 @@ function PreviewSide({
       <h3>{title}</h3>
       {invoices.length === 0 && <p className="muted">No invoice for this period.</p>}
       {invoices.map((invoice, index) => (
-        <table key={index} className="table table--compact">
-          <caption>
-            Contract {invoice.contract} on plan {invoice.plan}
-            {invoice.trigger === 'usage_threshold' && ' (interim, usage threshold)'}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoice.lines.map((line, lineIndex) => (
-              <tr key={lineIndex}>
-                <td>{line.description}</td>
-                <td className="num">
-                  <Money amount={line.amount} currency={currency} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            {Number(invoice.discount) !== 0 && (
-              <tr>
-                <th scope="row">Discount</th>
-                <td className="num">
-                  <Money amount={`-${invoice.discount}`} currency={currency} />
-                </td>
-              </tr>
-            )}
-            {Number(invoice.credits) !== 0 && (
-              <tr>
-                <th scope="row">Credits</th>
-                <td className="num">
-                  <Money amount={`-${invoice.credits}`} currency={currency} />
-                </td>
-              </tr>
-            )}
-            {Number(invoice.tax) !== 0 && (
-              <tr>
-                <th scope="row">Tax</th>
-                <td className="num">
-                  <Money amount={invoice.tax} currency={currency} />
-                </td>
-              </tr>
-            )}
-            <tr className="totals__row--strong">
-              <th scope="row">Total</th>
-              <td className="num">
-                <Money amount={invoice.total} currency={currency} />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <DataTable
+          key={index}
+          caption={
+            <>
+              Contract {invoice.contract} on plan {invoice.plan}
+              {invoice.trigger === 'usage_threshold' && ' (interim, usage threshold)'}
+            </>
+          }
+          modifiers={['compact']}
+          columns={[
+            { header: 'Line', cell: (line) => line.description },
+            {
+              header: 'Amount',
+              numeric: true,
+              cell: (line) => <Money amount={line.amount} currency={currency} />,
+            },
+          ]}
+          rows={invoice.lines}
+          rowKey={(_line, lineIndex) => lineIndex}
+          footer={[
+            ...adjustments(invoice).map(([header, amount]) => ({
+              header,
+              cells: [<Money key={header} amount={amount} currency={currency} />],
+            })),
+            {
+              header: 'Total',
+              className: 'totals__row--strong',
+              cells: [<Money key="total" amount={invoice.total} currency={currency} />],
+            },
+          ]}
+        />
       ))}
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Fact, Facts } from '../../ui/Facts';
 import { PageHeader } from '../../ui/PageHeader';
 import { Section } from '../../ui/Section';
 import { TextField } from '../../ui/TextField';
@@ -167,14 +168,13 @@ export function ContractPage() {
         </div>
         <div className="stack">
           <Section title="Terms">
-            <dl className="facts facts--narrow">
+            <Facts narrow>
               {facts.map(([term, value]) => (
-                <div key={term} className="facts__row">
-                  <dt>{term}</dt>
-                  <dd>{value}</dd>
-                </div>
+                <Fact key={term} term={term}>
+                  {value}
+                </Fact>
               ))}
-            </dl>
+            </Facts>
           </Section>
         </div>
       </div>

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import {
   contractSchema,
   PAYMENT_METHODS,
@@ -6,11 +5,10 @@ import {
   type Customer,
 } from '../../../src-main/domain/model';
 import { api } from '../../api';
-import { messageOf } from '../../app/errors';
 import { useSession } from '../../app/session';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { TextField } from '../../ui/TextField';
-import { refusedField, schemaErrors, type FieldErrors } from './entityForm';
+import { useEntityForm } from './useEntityForm';
 
 const LABELS = {
   id: 'Contract id',
@@ -65,52 +63,27 @@ export function ContractForm({
 }) {
   const overview = useSession((session) => session.overview);
   const plans = (overview?.plans ?? []).filter((plan) => plan.currency === customer.currency);
-  const [values, setValues] = useState<Values>(() => ({
-    id: suggestedId(customer.id, overview?.contracts ?? []),
-    plan: plans[0]?.code ?? '',
-    start_date: overview?.today ?? '',
-    payment_method: 'invoice',
-    payment_terms_days: '',
-    discount_percent: '0',
-  }));
-  const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set());
-  const [refusal, setRefusal] = useState<{ field: Field | null; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors: FieldErrors = schemaErrors(contractSchema, contractOf(customer.id, values), LABELS);
-  const shownError = (field: Field) =>
-    (touched.has(field) ? errors[field] : undefined) ??
-    (refusal?.field === field ? refusal.message : null);
-  const set = (field: Field) => (value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    if (refusal?.field === field) setRefusal(null);
-  };
-  const leave = (field: Field) => () => setTouched((current) => new Set(current).add(field));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(new Set(Object.keys(LABELS) as Field[]));
-    if (Object.keys(errors).length > 0) return;
-    setBusy(true);
-    setRefusal(null);
-    try {
-      onSaved(await api.addContract(contractOf(customer.id, values)));
-    } catch (error) {
-      const message = messageOf(error);
-      setRefusal({ field: refusedField(message, Object.keys(LABELS)) as Field | null, message });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useEntityForm({
+    labels: LABELS,
+    initial: (): Values => ({
+      id: suggestedId(customer.id, overview?.contracts ?? []),
+      plan: plans[0]?.code ?? '',
+      start_date: overview?.today ?? '',
+      payment_method: 'invoice',
+      payment_terms_days: '',
+      discount_percent: '0',
+    }),
+    schema: contractSchema,
+    entityOf: (values) => contractOf(customer.id, values),
+    save: (contract) => api.addContract(contract),
+    onSaved,
+  });
 
   return (
-    <form className="card entity-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="card entity-form" onSubmit={form.submit} noValidate>
       <div className="form-grid">
         <TextField
-          label={LABELS.plan}
-          value={values.plan}
-          onChange={set('plan')}
-          onBlur={leave('plan')}
-          error={shownError('plan')}
+          {...form.fieldProps('plan')}
           hint={
             plans.length === 0
               ? `No plan is priced in ${customer.currency} yet: add one under Plans.`
@@ -123,29 +96,13 @@ export function ContractForm({
             </option>
           ))}
         </TextField>
+        <TextField {...form.fieldProps('id')} required />
         <TextField
-          label={LABELS.id}
-          value={values.id}
-          onChange={set('id')}
-          onBlur={leave('id')}
-          error={shownError('id')}
-          required
-        />
-        <TextField
-          label={LABELS.start_date}
+          {...form.fieldProps('start_date')}
           type="date"
-          value={values.start_date}
-          onChange={set('start_date')}
-          onBlur={leave('start_date')}
-          error={shownError('start_date')}
           hint="The first day it bills; fees are prorated from it."
         />
-        <TextField
-          label={LABELS.payment_method}
-          value={values.payment_method}
-          onChange={set('payment_method')}
-          error={shownError('payment_method')}
-        >
+        <TextField {...form.fieldProps('payment_method')}>
           {PAYMENT_METHODS.map((method) => (
             <option key={method} value={method}>
               {METHOD_LABELS[method]}
@@ -153,24 +110,14 @@ export function ContractForm({
           ))}
         </TextField>
         <TextField
-          label={LABELS.payment_terms_days}
-          value={values.payment_terms_days}
-          onChange={set('payment_terms_days')}
-          onBlur={leave('payment_terms_days')}
-          error={shownError('payment_terms_days')}
+          {...form.fieldProps('payment_terms_days')}
           hint={`Empty: the desk's ${overview?.settings.payment_terms_days ?? 30} days.`}
         />
-        <TextField
-          label={LABELS.discount_percent}
-          value={values.discount_percent}
-          onChange={set('discount_percent')}
-          onBlur={leave('discount_percent')}
-          error={shownError('discount_percent')}
-        />
+        <TextField {...form.fieldProps('discount_percent')} />
       </div>
-      <ErrorNote message={refusal !== null && refusal.field === null ? refusal.message : null} />
+      <ErrorNote message={form.formError} />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={form.busy}>
           Start contract
         </button>
         <button type="button" className="button" onClick={onCancel}>

@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { customerSchema, type Customer } from '../../../src-main/domain/model';
 import { api } from '../../api';
-import { messageOf } from '../../app/errors';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { TextField } from '../../ui/TextField';
-import { listOf, refusedField, schemaErrors, type FieldErrors } from './entityForm';
+import { listOf } from './entityForm';
+import { useEntityForm } from './useEntityForm';
 
 const LABELS = {
   id: 'Customer id',
@@ -69,56 +68,23 @@ export function CustomerForm({
   onSaved: (customer: Customer) => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<Values>(() => valuesOf(customer));
-  const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set());
-  const [refusal, setRefusal] = useState<{ field: Field | null; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors: FieldErrors = schemaErrors(customerSchema, customerOf(values), LABELS);
-
-  const shownError = (field: Field): string | null =>
-    (touched.has(field) ? errors[field] : undefined) ??
-    (refusal?.field === field ? refusal.message : null);
-
+  const form = useEntityForm({
+    labels: LABELS,
+    initial: () => valuesOf(customer),
+    schema: customerSchema,
+    entityOf: customerOf,
+    save: ({ id, ...changes }) =>
+      customer
+        ? api.editCustomer({ customer: customer.id, changes })
+        : api.addCustomer({ id, ...changes }),
+    onSaved,
+  });
   const field = (name: Field, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      label={LABELS[name]}
-      value={values[name]}
-      onChange={(value) => {
-        setValues((current) => ({ ...current, [name]: value }));
-        if (refusal?.field === name) setRefusal(null);
-      }}
-      onBlur={() => setTouched((current) => new Set(current).add(name))}
-      error={shownError(name)}
-      {...extra}
-    />
+    <TextField {...form.fieldProps(name)} {...extra} />
   );
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(new Set(Object.keys(LABELS) as Field[]));
-    if (Object.keys(errors).length > 0) return;
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const { id, ...changes } = customerOf(values);
-      onSaved(
-        customer
-          ? await api.editCustomer({ customer: customer.id, changes })
-          : await api.addCustomer({ id, ...changes }),
-      );
-    } catch (error) {
-      const message = messageOf(error);
-      setRefusal({
-        field: refusedField(message, Object.keys(LABELS)) as Field | null,
-        message,
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="card entity-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="card entity-form" onSubmit={form.submit} noValidate>
       <div className="form-grid">
         {field('name', { required: true, hint: 'As it appears on invoices.' })}
         {field('id', {
@@ -140,9 +106,9 @@ export function CustomerForm({
         {field('tax_label', { hint: 'e.g. VAT, GST, Sales tax.' })}
         {field('tax_exempt', { hint: 'Why no tax is due (reverse charge…); empty if it is.' })}
       </div>
-      <ErrorNote message={refusal !== null && refusal.field === null ? refusal.message : null} />
+      <ErrorNote message={form.formError} />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={form.busy}>
           {customer ? 'Save changes' : 'Add customer'}
         </button>
         <button type="button" className="button" onClick={onCancel}>

@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../app/session';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Fact, Facts } from '../../ui/Facts';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatementAction } from '../statement/StatementAction';
@@ -17,44 +19,37 @@ import { taxLineLabel } from '../../../src-main/domain/tax-label';
 const UsageChart = lazy(() => import('./UsageChart'));
 
 function Contracts({ page, today }: { page: CustomerPageData; today: string }) {
-  if (page.contracts.length === 0) {
-    return <p className="muted">No contract yet: start one to bill this customer.</p>;
-  }
   return (
-    <table className="table">
-      <caption className="visually-hidden">Contracts</caption>
-      <thead>
-        <tr>
-          <th scope="col">Contract</th>
-          <th scope="col">Plan</th>
-          <th scope="col">Starts</th>
-          <th scope="col">Ends (exclusive)</th>
-          <th scope="col">Payment</th>
-          <th scope="col">State</th>
-        </tr>
-      </thead>
-      <tbody>
-        {page.contracts.map((contract) => (
-          <tr key={contract.id}>
-            <td className="nowrap">
-              <Link
-                to={`/contracts/${encodeURIComponent(contract.id)}`}
-                aria-label={`Contract ${contract.id}`}
-              >
-                {contract.id}
-              </Link>
-            </td>
-            <td>{contract.plan}</td>
-            <td className="nowrap">{contract.start_date}</td>
-            <td className="nowrap">
-              {contract.end_date ?? <span className="muted">open-ended</span>}
-            </td>
-            <td>{contract.payment_method}</td>
-            <td>{contractState(contract, today)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Contracts"
+      captionHidden
+      empty="No contract yet: start one to bill this customer."
+      columns={[
+        {
+          header: 'Contract',
+          className: 'nowrap',
+          cell: (contract) => (
+            <Link
+              to={`/contracts/${encodeURIComponent(contract.id)}`}
+              aria-label={`Contract ${contract.id}`}
+            >
+              {contract.id}
+            </Link>
+          ),
+        },
+        { header: 'Plan', cell: (contract) => contract.plan },
+        { header: 'Starts', className: 'nowrap', cell: (contract) => contract.start_date },
+        {
+          header: 'Ends (exclusive)',
+          className: 'nowrap',
+          cell: (contract) => contract.end_date ?? <span className="muted">open-ended</span>,
+        },
+        { header: 'Payment', cell: (contract) => contract.payment_method },
+        { header: 'State', cell: (contract) => contractState(contract, today) },
+      ]}
+      rows={page.contracts}
+      rowKey={(contract) => contract.id}
+    />
   );
 }
 
@@ -63,79 +58,59 @@ function Invoices({ page }: { page: CustomerPageData }) {
   return (
     // A long history scrolls in place; the keyboard reaches it too.
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Invoices, newest first">
-      <table className="table">
-        <caption className="visually-hidden">Invoices</caption>
-        <thead>
-          <tr>
-            <th scope="col">Invoice</th>
-            <th scope="col">Period</th>
-            <th scope="col">Status</th>
-            <th scope="col">Due</th>
-            <th scope="col" className="num">
-              Total
-            </th>
-            <th scope="col" className="num">
-              Balance due
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.invoices.map((invoice) => (
-            <tr key={invoice.id}>
-              <td>
-                <Link to={`/invoices/${encodeURIComponent(invoice.number ?? invoice.id)}`}>
-                  {invoice.number ?? 'Draft'}
-                </Link>
-              </td>
-              <td>{invoice.period}</td>
-              <td>
-                <StatusBadge status={invoice.status} />
-              </td>
-              <td>{invoice.due_date ?? '—'}</td>
-              <td className="num">
-                <Money amount={invoice.total} currency={invoice.currency} />
-              </td>
-              <td className="num">
-                <Money amount={invoice.balance_due} currency={invoice.currency} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Invoices"
+        captionHidden
+        columns={[
+          {
+            header: 'Invoice',
+            cell: (invoice) => (
+              <Link to={`/invoices/${encodeURIComponent(invoice.number ?? invoice.id)}`}>
+                {invoice.number ?? 'Draft'}
+              </Link>
+            ),
+          },
+          { header: 'Period', cell: (invoice) => invoice.period },
+          { header: 'Status', cell: (invoice) => <StatusBadge status={invoice.status} /> },
+          { header: 'Due', cell: (invoice) => invoice.due_date ?? '—' },
+          {
+            header: 'Total',
+            numeric: true,
+            cell: (invoice) => <Money amount={invoice.total} currency={invoice.currency} />,
+          },
+          {
+            header: 'Balance due',
+            numeric: true,
+            cell: (invoice) => <Money amount={invoice.balance_due} currency={invoice.currency} />,
+          },
+        ]}
+        rows={page.invoices}
+        rowKey={(invoice) => invoice.id}
+      />
     </div>
   );
 }
 
 function Payments({ page }: { page: CustomerPageData }) {
-  if (page.payments.length === 0) return <p className="muted">No payment received yet.</p>;
   return (
-    <table className="table">
-      <caption className="visually-hidden">Payments</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Invoice</th>
-          <th scope="col">Method</th>
-          <th scope="col">Reference</th>
-          <th scope="col" className="num">
-            Amount
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {page.payments.map((payment) => (
-          <tr key={payment.id}>
-            <td>{payment.date}</td>
-            <td>{payment.invoice_number}</td>
-            <td>{payment.method}</td>
-            <td>{payment.reference}</td>
-            <td className="num">
-              <Money amount={payment.amount} currency={payment.currency} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Payments"
+      captionHidden
+      empty="No payment received yet."
+      columns={[
+        { header: 'Date', cell: (payment) => payment.date },
+        { header: 'Invoice', cell: (payment) => payment.invoice_number },
+        { header: 'Method', cell: (payment) => payment.method },
+        { header: 'Reference', cell: (payment) => payment.reference },
+        {
+          header: 'Amount',
+          numeric: true,
+          cell: (payment) => <Money amount={payment.amount} currency={payment.currency} />,
+        },
+      ]}
+      rows={page.payments}
+      rowKey={(payment) => payment.id}
+    />
   );
 }
 
@@ -145,25 +120,21 @@ function Activity({ page }: { page: CustomerPageData }) {
   if (page.activity.length === 0) return <p className="muted">No change recorded yet.</p>;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Activity, newest first">
-      <table className="table">
-        <caption className="visually-hidden">Activity, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">From</th>
-            <th scope="col">What</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.activity.map((entry) => (
-            <tr key={entry.id}>
-              <td className="nowrap">{when.format(new Date(entry.at))}</td>
-              <td>{entry.door === 'app' ? 'App' : 'Command line'}</td>
-              <td>{entry.summary}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Activity, newest first"
+        captionHidden
+        columns={[
+          {
+            header: 'When',
+            className: 'nowrap',
+            cell: (entry) => when.format(new Date(entry.at)),
+          },
+          { header: 'From', cell: (entry) => (entry.door === 'app' ? 'App' : 'Command line') },
+          { header: 'What', cell: (entry) => entry.summary },
+        ]}
+        rows={page.activity}
+        rowKey={(entry) => entry.id}
+      />
     </div>
   );
 }
@@ -276,7 +247,7 @@ export function CustomerPage() {
         </div>
         <div className="stack">
           <Section title="Details">
-            <dl className="facts facts--narrow">
+            <Facts narrow>
               {(
                 [
                   ['Billing emails', customer.email.join(', ')],
@@ -290,12 +261,11 @@ export function CustomerPage() {
                   ],
                 ] as const
               ).map(([term, value]) => (
-                <div key={term} className="facts__row">
-                  <dt>{term}</dt>
-                  <dd>{value || <span className="muted">none</span>}</dd>
-                </div>
+                <Fact key={term} term={term}>
+                  {value || <span className="muted">none</span>}
+                </Fact>
               ))}
-            </dl>
+            </Facts>
           </Section>
           <section className="card">
             <StatementAction customer={customer.id} />

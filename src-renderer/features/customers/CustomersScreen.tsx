@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PageHeader } from '../../ui/PageHeader';
 import { CustomerForm } from './CustomerForm';
@@ -57,37 +58,36 @@ export function CustomersScreen() {
       </div>
       <ErrorNote message={error} />
       <section className="card card--flush" aria-label="Customers">
-        <table className="table">
-          <caption className="visually-hidden">Customers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Id</th>
-              <th scope="col">Currency</th>
-              <th scope="col">External ids</th>
-              <th scope="col">Active plans</th>
-              <th scope="col">Billing email</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((customer) => (
-              <tr key={customer.id}>
-                <td>
-                  <Link to={`/customers/${encodeURIComponent(customer.id)}`}>{customer.name}</Link>
-                </td>
-                <td>
-                  <code>{customer.id}</code>
-                </td>
-                <td>{customer.currency}</td>
-                <td>{customer.external_ids.join(', ') || <span className="muted">none</span>}</td>
-                <td>
-                  {customer.active_plans.join(', ') || <span className="muted">no contract</span>}
-                </td>
-                <td>{customer.email[0] ?? <span className="muted">none</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Customers"
+          captionHidden
+          columns={[
+            {
+              header: 'Name',
+              cell: (customer) => (
+                <Link to={`/customers/${encodeURIComponent(customer.id)}`}>{customer.name}</Link>
+              ),
+            },
+            { header: 'Id', cell: (customer) => <code>{customer.id}</code> },
+            { header: 'Currency', cell: (customer) => customer.currency },
+            {
+              header: 'External ids',
+              cell: (customer) =>
+                customer.external_ids.join(', ') || <span className="muted">none</span>,
+            },
+            {
+              header: 'Active plans',
+              cell: (customer) =>
+                customer.active_plans.join(', ') || <span className="muted">no contract</span>,
+            },
+            {
+              header: 'Billing email',
+              cell: (customer) => customer.email[0] ?? <span className="muted">none</span>,
+            },
+          ]}
+          rows={rows}
+          rowKey={(customer) => customer.id}
+        />
         {total === 0 && (
           <p className="table-empty">
             {search

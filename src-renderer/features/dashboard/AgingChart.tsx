@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useSession } from '../../app/session';
 import { formatAmount } from '../../format/money';
+import { DataTable } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 
 export const AGING_BUCKETS = [
@@ -61,27 +62,20 @@ function CurrencyAging({ aging }: { aging: AgingByCurrency }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="table table--compact">
-        <caption className="visually-hidden">Aging of what is owed in {aging.currency}</caption>
-        <thead>
-          <tr>
-            {AGING_BUCKETS.map((bucket) => (
-              <th key={bucket.key} scope="col" className="num">
-                {bucket.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {AGING_BUCKETS.map((bucket) => (
-              <td key={bucket.key} className="num">
-                <Money amount={aging[bucket.key]} currency={aging.currency} />
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <DataTable
+        caption={`Aging of what is owed in ${aging.currency}`}
+        captionHidden
+        modifiers={['compact']}
+        columns={AGING_BUCKETS.map((bucket) => ({
+          header: bucket.label,
+          numeric: true,
+          cell: (row: AgingByCurrency) => (
+            <Money amount={row[bucket.key]} currency={row.currency} />
+          ),
+        }))}
+        rows={[aging]}
+        rowKey={(row) => row.currency}
+      />
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useId } from 'react';
 import { Link } from 'react-router';
 import { lastClosedPeriod, useSession } from '../../app/session';
+import { DataTable } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
@@ -81,32 +82,20 @@ function RevenueByModel({ figures }: { figures: DashboardFigures }) {
       <h2 id="revenue-heading" className="card__title">
         Revenue by billing model
       </h2>
-      {figures.revenue_by_model.length === 0 ? (
-        <p className="muted">Nothing was billed for {figures.period} yet.</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Billing model</th>
-              <th scope="col">Currency</th>
-              <th scope="col" className="num">
-                Billed
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.revenue_by_model.map((row) => (
-              <tr key={`${row.model}-${row.currency}`}>
-                <td>{MODEL_NAMES[row.model]}</td>
-                <td>{row.currency}</td>
-                <td className="num">
-                  <Money amount={row.amount} currency={row.currency} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        empty={`Nothing was billed for ${figures.period} yet.`}
+        columns={[
+          { header: 'Billing model', cell: (row) => MODEL_NAMES[row.model] },
+          { header: 'Currency', cell: (row) => row.currency },
+          {
+            header: 'Billed',
+            numeric: true,
+            cell: (row) => <Money amount={row.amount} currency={row.currency} />,
+          },
+        ]}
+        rows={figures.revenue_by_model}
+        rowKey={(row) => `${row.model}-${row.currency}`}
+      />
     </section>
   );
 }

@@ -2,14 +2,16 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { Money, Quantity, UnitPrice } from '../../ui/Money';
+import { Money, UnitPrice } from '../../ui/Money';
 import { MoneyInput } from '../../ui/MoneyInput';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StatusBadge';
 import {
-  ExplainLineButton,
+  explainedAmountColumns,
   LineExplanationDrawer,
+  QUANTITY_COLUMN,
   type ExplainedLine,
 } from '../bill-run/LineExplanation';
 import { Dec } from '../../../src-main/domain/money';
@@ -62,47 +64,26 @@ function Lines({
 }) {
   const { invoice } = detail;
   return (
-    <table className="table">
-      <caption className="visually-hidden">Lines</caption>
-      <thead>
-        <tr>
-          <th scope="col">Description</th>
-          <th scope="col">Period</th>
-          <th scope="col" className="num">
-            Quantity
-          </th>
-          <th scope="col" className="num">
-            Unit price
-          </th>
-          <th scope="col" className="num">
-            Amount
-          </th>
-          <th scope="col">
-            <span className="visually-hidden">Explanation</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {invoice.lines.map((line, index) => (
-          <tr key={index}>
-            <td>{line.description}</td>
-            <td>{line.period}</td>
-            <td className="num">{line.quantity !== null && <Quantity value={line.quantity} />}</td>
-            <td className="num">
-              {line.unit_price !== null && (
-                <UnitPrice price={line.unit_price} currency={invoice.currency} />
-              )}
-            </td>
-            <td className="num">
-              <Money amount={line.amount} currency={invoice.currency} />
-            </td>
-            <td>
-              <ExplainLineButton line={line} invoice={invoice} onExplain={onExplain} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Lines"
+      captionHidden
+      columns={[
+        { header: 'Description', cell: (line) => line.description },
+        { header: 'Period', cell: (line) => line.period },
+        QUANTITY_COLUMN,
+        {
+          header: 'Unit price',
+          numeric: true,
+          cell: (line) =>
+            line.unit_price !== null && (
+              <UnitPrice price={line.unit_price} currency={invoice.currency} />
+            ),
+        },
+        ...explainedAmountColumns(invoice, onExplain),
+      ]}
+      rows={invoice.lines}
+      rowKey={(_line, index) => index}
+    />
   );
 }
 
@@ -245,30 +226,20 @@ export function InvoicePage() {
           </Section>
           {credit_notes.length > 0 && (
             <Section title="Credit notes">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Number</th>
-                    <th scope="col">Issued</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col" className="num">
-                      Amount
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {credit_notes.map((note) => (
-                    <tr key={note.id}>
-                      <td>{note.number}</td>
-                      <td>{note.issue_date}</td>
-                      <td>{note.reason}</td>
-                      <td className="num">
-                        <Money amount={note.amount} currency={note.currency} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                columns={[
+                  { header: 'Number', cell: (note) => note.number },
+                  { header: 'Issued', cell: (note) => note.issue_date },
+                  { header: 'Reason', cell: (note) => note.reason },
+                  {
+                    header: 'Amount',
+                    numeric: true,
+                    cell: (note) => <Money amount={note.amount} currency={note.currency} />,
+                  },
+                ]}
+                rows={credit_notes}
+                rowKey={(note) => note.id}
+              />
             </Section>
           )}
           {finalized && (

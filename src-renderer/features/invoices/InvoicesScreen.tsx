@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { InvoiceRow, InvoiceStatus } from '../../../src-main/api/contract';
 import { INVOICE_STATUSES } from '../../../src-main/domain/invoice';
 import { useSession } from '../../app/session';
+import type { Column } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
@@ -18,15 +19,8 @@ const ROW_HEIGHT = 41;
 export const invoicePath = (row: { number: string | null; id: string }) =>
   `/invoices/${encodeURIComponent(row.number ?? row.id)}`;
 
-interface Column {
-  header: string;
-  /** Right-aligned, tabular figures. */
-  numeric?: boolean;
-  cell: (invoice: InvoiceRow) => ReactNode;
-}
-
 // Their widths are the grid template of `.virtual-table tr` in theme.css, in this order.
-const COLUMNS: readonly Column[] = [
+const COLUMNS: readonly Column<InvoiceRow>[] = [
   {
     header: 'Number',
     cell: (invoice) => (

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isValidDate } from '../../../src-main/domain/dates';
 import { useSession } from '../../app/session';
+import { DataTable } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
@@ -14,53 +15,42 @@ import { useAging, type AgingReport } from './store';
 const AgingChart = lazy(() => import('../dashboard/AgingChart'));
 
 type CurrencyAging = AgingReport['currencies'][number];
+type CustomerAging = CurrencyAging['customers'][number];
 
 function CustomerTable({ aging }: { aging: CurrencyAging }) {
   const money = (amount: string) => <Money amount={amount} currency={aging.currency} />;
   return (
     <div className="table-scroll">
-      <table className="table table--compact">
-        <caption className="visually-hidden">
-          What each customer owed in {aging.currency}, by days past due
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Customer</th>
-            {AGING_BUCKETS.map((bucket) => (
-              <th key={bucket.key} scope="col" className="num">
-                {bucket.label}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              Total
-            </th>
-            <th scope="col">Invoices</th>
-          </tr>
-        </thead>
-        <tbody>
-          {aging.customers.map((customer) => (
-            <tr key={customer.customer}>
-              <th scope="row">{customer.name}</th>
-              {AGING_BUCKETS.map((bucket) => (
-                <td key={bucket.key} className="num">
-                  {money(customer[bucket.key])}
-                </td>
-              ))}
-              <td className="num">
-                <strong>{money(customer.total)}</strong>
-              </td>
-              <td>
-                {customer.invoices.map((invoice, index) => (
-                  <span key={invoice}>
-                    {index > 0 && ', '}
-                    <Link to={`/invoices/${encodeURIComponent(invoice)}`}>{invoice}</Link>
-                  </span>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`What each customer owed in ${aging.currency}, by days past due`}
+        captionHidden
+        modifiers={['compact']}
+        columns={[
+          { header: 'Customer', rowHeader: true, cell: (customer) => customer.name },
+          ...AGING_BUCKETS.map((bucket) => ({
+            header: bucket.label,
+            numeric: true,
+            cell: (customer: CustomerAging) => money(customer[bucket.key]),
+          })),
+          {
+            header: 'Total',
+            numeric: true,
+            cell: (customer) => <strong>{money(customer.total)}</strong>,
+          },
+          {
+            header: 'Invoices',
+            cell: (customer) =>
+              customer.invoices.map((invoice, index) => (
+                <span key={invoice}>
+                  {index > 0 && ', '}
+                  <Link to={`/invoices/${encodeURIComponent(invoice)}`}>{invoice}</Link>
+                </span>
+              )),
+          },
+        ]}
+        rows={aging.customers}
+        rowKey={(customer) => customer.customer}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, type Key } from 'react';
 import { Link } from 'react-router';
 import type { BankImportResult } from '../../../src-main/api/contract';
 import { BANK_FILE_ENCODINGS } from '../../../src-main/domain/bank-rows';
@@ -6,6 +6,8 @@ import { RECEIPT_METHODS } from '../../../src-main/domain/model';
 import { isDesktop } from '../../api';
 import { useCustomerName } from '../../app/session';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Count, Counts } from '../../ui/Facts';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { RECEIPT_METHOD_NAMES } from '../invoices/PaymentForm';
@@ -156,121 +158,104 @@ function Unmapped() {
   );
 }
 
-function MatchedRows({ result }: { result: BankImportResult }) {
-  const customerName = useCustomerName();
-  if (result.payments.length === 0) return null;
+/** One part of the import's report, under a caption that counts its rows; nothing when empty. */
+function ReportRows<Row>({
+  title,
+  columns,
+  rows,
+  rowKey,
+}: {
+  title: string;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => Key;
+}) {
+  if (rows.length === 0) return null;
   return (
     <div className="table-scroll">
-      <table className="table table--compact">
-        <caption className="table__caption">
-          {result.dry_run ? 'Matched: to be recorded' : 'Recorded'} (
-          {plural(result.payments.length, 'row')})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Date</th>
-            <th scope="col">Invoice</th>
-            <th scope="col">Customer</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            <th scope="col">Reference</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.payments.map((payment) => (
-            <tr key={payment.row}>
-              <th scope="row">{payment.row}</th>
-              <td className="cell--nowrap">{payment.date}</td>
-              <td className="cell--nowrap">
-                <Link to={`/invoices/${encodeURIComponent(payment.invoice)}`}>
-                  {payment.invoice}
-                </Link>
-              </td>
-              <td>{customerName(payment.customer)}</td>
-              <td className="num">
-                <Money amount={payment.amount} currency={payment.currency} />
-              </td>
-              <td className="cell--reference">{payment.reference}</td>
-              <td>
-                {payment.overpayment_credit !== null && (
-                  <>
-                    <Money amount={payment.overpayment_credit} currency={payment.currency} /> beyond
-                    the balance becomes credit
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`${title} (${plural(rows.length, 'row')})`}
+        modifiers={['compact']}
+        className="report-rows"
+        columns={columns}
+        rows={rows}
+        rowKey={rowKey}
+      />
     </div>
+  );
+}
+
+function MatchedRows({ result }: { result: BankImportResult }) {
+  const customerName = useCustomerName();
+  return (
+    <ReportRows
+      title={result.dry_run ? 'Matched: to be recorded' : 'Recorded'}
+      columns={[
+        { header: 'Row', rowHeader: true, cell: (payment) => payment.row },
+        { header: 'Date', className: 'cell--nowrap', cell: (payment) => payment.date },
+        {
+          header: 'Invoice',
+          className: 'cell--nowrap',
+          cell: (payment) => (
+            <Link to={`/invoices/${encodeURIComponent(payment.invoice)}`}>{payment.invoice}</Link>
+          ),
+        },
+        { header: 'Customer', cell: (payment) => customerName(payment.customer) },
+        {
+          header: 'Amount',
+          numeric: true,
+          cell: (payment) => <Money amount={payment.amount} currency={payment.currency} />,
+        },
+        { header: 'Reference', className: 'cell--reference', cell: (payment) => payment.reference },
+        {
+          header: 'Note',
+          cell: (payment) =>
+            payment.overpayment_credit !== null && (
+              <>
+                <Money amount={payment.overpayment_credit} currency={payment.currency} /> beyond the
+                balance becomes credit
+              </>
+            ),
+        },
+      ]}
+      rows={result.payments}
+      rowKey={(payment) => payment.row}
+    />
   );
 }
 
 function UnmatchedRows({ result }: { result: BankImportResult }) {
-  if (result.unmatched.length === 0) return null;
   return (
-    <div className="table-scroll">
-      <table className="table table--compact">
-        <caption className="table__caption">
-          Not matched: not recorded ({plural(result.unmatched.length, 'row')})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.unmatched.map(({ row, reason }) => (
-            <tr key={row}>
-              <th scope="row">{row}</th>
-              <td>{reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportRows
+      title="Not matched: not recorded"
+      columns={[
+        { header: 'Row', rowHeader: true, cell: (unmatched) => unmatched.row },
+        { header: 'Why', cell: (unmatched) => unmatched.reason },
+      ]}
+      rows={result.unmatched}
+      rowKey={(unmatched) => unmatched.row}
+    />
   );
 }
 
 function AlreadyRecordedRows({ result }: { result: BankImportResult }) {
-  if (result.already_recorded.length === 0) return null;
   return (
-    <div className="table-scroll">
-      <table className="table table--compact">
-        <caption className="table__caption">
-          Already recorded: skipped ({plural(result.already_recorded.length, 'row')})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Date</th>
-            <th scope="col">Invoice</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            <th scope="col">Reference</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.already_recorded.map((row) => (
-            <tr key={row.row}>
-              <th scope="row">{row.row}</th>
-              <td className="cell--nowrap">{row.date}</td>
-              <td className="cell--nowrap">{row.invoice}</td>
-              <td className="num">
-                <Money amount={row.amount} currency={row.currency} />
-              </td>
-              <td className="cell--reference">{row.reference}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportRows
+      title="Already recorded: skipped"
+      columns={[
+        { header: 'Row', rowHeader: true, cell: (row) => row.row },
+        { header: 'Date', className: 'cell--nowrap', cell: (row) => row.date },
+        { header: 'Invoice', className: 'cell--nowrap', cell: (row) => row.invoice },
+        {
+          header: 'Amount',
+          numeric: true,
+          cell: (row) => <Money amount={row.amount} currency={row.currency} />,
+        },
+        { header: 'Reference', className: 'cell--reference', cell: (row) => row.reference },
+      ]}
+      rows={result.already_recorded}
+      rowKey={(row) => row.row}
+    />
   );
 }
 
@@ -283,20 +268,11 @@ function Report({ result }: { result: BankImportResult }) {
       <h2 id={`${id}-heading`} className="card__title">
         {result.dry_run ? 'How the rows match' : 'Recorded'}
       </h2>
-      <dl className="counts">
-        <div className="count">
-          <dt>{result.dry_run ? 'To record' : 'Recorded'}</dt>
-          <dd>{matched}</dd>
-        </div>
-        <div className="count">
-          <dt>Already recorded</dt>
-          <dd>{result.duplicates}</dd>
-        </div>
-        <div className="count">
-          <dt>Not matched</dt>
-          <dd>{result.unmatched.length}</dd>
-        </div>
-      </dl>
+      <Counts>
+        <Count label={result.dry_run ? 'To record' : 'Recorded'} value={matched} />
+        <Count label="Already recorded" value={result.duplicates} />
+        <Count label="Not matched" value={result.unmatched.length} />
+      </Counts>
       <MatchedRows result={result} />
       <UnmatchedRows result={result} />
       <AlreadyRecordedRows result={result} />

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { messageOf } from '../../app/errors';
 import { searchParamsOf } from '../../app/searchParams';
 import { CustomerSelect } from '../../ui/CustomerSelect';
+import { DataTable } from '../../ui/DataTable';
 import { Drawer } from '../../ui/Drawer';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -175,41 +176,44 @@ export function PaymentsScreen() {
       ) : (
         payments !== null && (
           <div className="table-scroll table-scroll--tall">
-            <table className="table table--sticky">
-              <caption className="visually-hidden">Payments, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Invoice</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                  <th scope="col">Method</th>
-                  <th scope="col">Reference</th>
-                </tr>
-              </thead>
-              <tbody>
-                {payments.map((payment) => (
-                  <tr key={payment.payment_id}>
-                    <td className="cell--nowrap">{payment.date}</td>
-                    <td className="cell--nowrap">
-                      <Link to={`/invoices/${encodeURIComponent(payment.invoice)}`}>
-                        {payment.invoice}
-                      </Link>
-                    </td>
-                    <td>{payment.customer_name || payment.customer}</td>
-                    <td className="num">
-                      <Money amount={payment.amount} currency={payment.currency} />
-                    </td>
-                    <td>
-                      {RECEIPT_METHOD_NAMES[payment.method as ReceiptMethod] ?? payment.method}
-                    </td>
-                    <td className="cell--reference">{payment.reference}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Payments, newest first"
+              captionHidden
+              modifiers={['sticky']}
+              columns={[
+                { header: 'Date', className: 'cell--nowrap', cell: (payment) => payment.date },
+                {
+                  header: 'Invoice',
+                  className: 'cell--nowrap',
+                  cell: (payment) => (
+                    <Link to={`/invoices/${encodeURIComponent(payment.invoice)}`}>
+                      {payment.invoice}
+                    </Link>
+                  ),
+                },
+                {
+                  header: 'Customer',
+                  cell: (payment) => payment.customer_name || payment.customer,
+                },
+                {
+                  header: 'Amount',
+                  numeric: true,
+                  cell: (payment) => <Money amount={payment.amount} currency={payment.currency} />,
+                },
+                {
+                  header: 'Method',
+                  cell: (payment) =>
+                    RECEIPT_METHOD_NAMES[payment.method as ReceiptMethod] ?? payment.method,
+                },
+                {
+                  header: 'Reference',
+                  className: 'cell--reference',
+                  cell: (payment) => payment.reference,
+                },
+              ]}
+              rows={payments}
+              rowKey={(payment) => payment.payment_id}
+            />
           </div>
         )
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Meter, Plan } from '../../../src-main/domain/model';
 import { useSession } from '../../app/session';
+import { DataTable } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 import { Field } from './Field';
 import { parseQuantity, quote, type CalculatorInput } from './calculator';
@@ -106,37 +107,42 @@ export function Calculator({
           The calculator waits until the plan has no problems.
         </p>
       ) : (
-        <table className="table table--compact calculator__result" aria-label="Price">
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.lines.map((line, index) => (
-              <tr key={index}>
-                <td>
+        <DataTable
+          caption="Price"
+          captionHidden
+          modifiers={['compact']}
+          className="calculator__result"
+          columns={[
+            {
+              header: 'Line',
+              cell: (line) => (
+                <>
                   {line.description}
                   <LineBreakdown line={line} currency={plan.currency} />
-                </td>
-                <td className="num">
-                  <Money amount={line.amount} currency={plan.currency} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td className="num calculator__total" aria-label="Calculated total">
-                <Money amount={result.total} currency={plan.currency} />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: 'Amount',
+              numeric: true,
+              cell: (line) => <Money amount={line.amount} currency={plan.currency} />,
+            },
+          ]}
+          rows={result.lines}
+          rowKey={(_line, index) => index}
+          footer={[
+            {
+              header: 'Total',
+              cells: [
+                {
+                  content: <Money amount={result.total} currency={plan.currency} />,
+                  label: 'Calculated total',
+                  className: 'calculator__total',
+                },
+              ],
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { billingModelOf } from '../../../src-main/domain/billing-model';
 import type { Plan } from '../../../src-main/domain/model';
 import { useSession } from '../../app/session';
+import { DataTable } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
@@ -55,46 +56,43 @@ export function PlansScreen() {
         </EmptyState>
       ) : (
         <div className="card">
-          <table className="table">
-            <caption className="visually-hidden">Plans</caption>
-            <thead>
-              <tr>
-                <th scope="col">Plan</th>
-                <th scope="col">Model</th>
-                <th scope="col">Charges</th>
-                <th scope="col">Billed</th>
-                <th scope="col" className="num">
-                  Base fee
-                </th>
-                <th scope="col" className="num">
-                  Active contracts
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.plans.map((plan) => (
-                <tr key={plan.code}>
-                  <th scope="row">
+          <DataTable
+            caption="Plans"
+            captionHidden
+            columns={[
+              {
+                header: 'Plan',
+                rowHeader: true,
+                cell: (plan) => (
+                  <>
                     <Link to={`/plans/${encodeURIComponent(plan.code)}`}>{plan.name}</Link>
                     <div className="muted">
                       <code>{plan.code}</code> · {plan.currency}
                     </div>
-                  </th>
-                  <td>{BILLING_MODEL_NAMES[billingModelOf(plan)]}</td>
-                  <td>{chargesOf(plan, meterName)}</td>
-                  <td>{plan.interval === 'year' ? 'Yearly' : 'Monthly'}</td>
-                  <td className="num">
-                    {plan.base_fee === null ? (
-                      <span className="muted">—</span>
-                    ) : (
-                      <Money amount={plan.base_fee} currency={plan.currency} />
-                    )}
-                  </td>
-                  <td className="num">{contractsOn(plan)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: 'Model', cell: (plan) => BILLING_MODEL_NAMES[billingModelOf(plan)] },
+              { header: 'Charges', cell: (plan) => chargesOf(plan, meterName) },
+              {
+                header: 'Billed',
+                cell: (plan) => (plan.interval === 'year' ? 'Yearly' : 'Monthly'),
+              },
+              {
+                header: 'Base fee',
+                numeric: true,
+                cell: (plan) =>
+                  plan.base_fee === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <Money amount={plan.base_fee} currency={plan.currency} />
+                  ),
+              },
+              { header: 'Active contracts', numeric: true, cell: (plan) => contractsOn(plan) },
+            ]}
+            rows={overview.plans}
+            rowKey={(plan) => plan.code}
+          />
         </div>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { PriceSimulationView } from '../../../src-main/api/contract';
 import { dec } from '../../../src-main/domain/money';
+import { DataTable } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 import { LineBreakdown } from './LineBreakdown';
 
@@ -45,63 +46,56 @@ export function SimulationResult({ simulation }: { simulation: PriceSimulationVi
           <>The period has no invoice yet.</>
         )}
       </p>
-      <table className="table simulation__table" aria-label="Simulation by line">
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col" className="num">
-              Current plan
-            </th>
-            <th scope="col" className="num">
-              {proposedName}
-            </th>
-            <th scope="col" className="num">
-              Difference
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {simulation.rows.map((row, index) => (
-            <tr key={index}>
-              <td>
+      <DataTable
+        caption="Simulation by line"
+        captionHidden
+        className="simulation__table"
+        columns={[
+          {
+            header: 'Line',
+            cell: (row) => (
+              <>
                 {row.description}
                 {row.proposed && <LineBreakdown line={row.proposed} currency={currency} />}
-              </td>
-              <td className="num">{money(row.current?.amount)}</td>
-              <td className="num">{money(row.proposed?.amount)}</td>
-              <td className="num">
-                <Difference amount={row.difference} currency={currency} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          {dec(current.discount).isZero() && dec(proposed.discount).isZero() ? null : (
-            <tr>
-              <th scope="row">Discount</th>
-              <td className="num">{money(`-${current.discount}`)}</td>
-              <td className="num">{money(`-${proposed.discount}`)}</td>
-              <td />
-            </tr>
-          )}
-          {dec(current.tax).isZero() && dec(proposed.tax).isZero() ? null : (
-            <tr>
-              <th scope="row">Tax</th>
-              <td className="num">{money(current.tax)}</td>
-              <td className="num">{money(proposed.tax)}</td>
-              <td />
-            </tr>
-          )}
-          <tr className="simulation__total">
-            <th scope="row">Total</th>
-            <td className="num">{money(current.total)}</td>
-            <td className="num">{money(proposed.total)}</td>
-            <td className="num" aria-label="Total difference">
-              <Difference amount={simulation.difference} currency={currency} />
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Current plan', numeric: true, cell: (row) => money(row.current?.amount) },
+          { header: proposedName, numeric: true, cell: (row) => money(row.proposed?.amount) },
+          {
+            header: 'Difference',
+            numeric: true,
+            cell: (row) => <Difference amount={row.difference} currency={currency} />,
+          },
+        ]}
+        rows={simulation.rows}
+        rowKey={(_row, index) => index}
+        footer={[
+          ...(
+            [
+              ['Discount', `-${current.discount}`, `-${proposed.discount}`],
+              ['Tax', current.tax, proposed.tax],
+            ] as const
+          )
+            .filter(([, before, after]) => !dec(before).isZero() || !dec(after).isZero())
+            .map(([header, before, after]) => ({
+              header,
+              cells: [money(before), money(after), null],
+            })),
+          {
+            header: 'Total',
+            className: 'simulation__total',
+            cells: [
+              money(current.total),
+              money(proposed.total),
+              {
+                content: <Difference amount={simulation.difference} currency={currency} />,
+                label: 'Total difference',
+              },
+            ],
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -11,7 +11,9 @@ import { formatDate } from '../../../src-main/domain/locale-format';
 import { isDesktop } from '../../api';
 import { useSession } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { TextField } from '../../ui/TextField';
 import { PageHeader } from '../../ui/PageHeader';
 import { useSettings, type Backup, type SettingsPart, type SettingsView } from './store';
 
@@ -124,10 +126,8 @@ function BookSettingsForm({ settings }: { settings: Settings }) {
   const busy = useSettings((state) => state.busy === 'book');
   const invoiceIssue = numberFormatIssue(fields.invoiceFormat);
   const creditNoteIssue = numberFormatIssue(fields.creditNoteFormat);
-  const field =
-    (name: keyof BookFields) =>
-    (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
-      setFields((current) => ({ ...current, [name]: event.target.value }));
+  const field = (name: keyof BookFields) => (value: string) =>
+    setFields((current) => ({ ...current, [name]: value }));
 
   async function chooseLogo(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -164,19 +164,13 @@ function BookSettingsForm({ settings }: { settings: Settings }) {
       <div className="grid-2">
         <Card title="Seller">
           <TextField label="Name" value={fields.name} onChange={field('name')} />
-          <div className="field">
-            <label htmlFor="settings-address">Address</label>
-            <textarea
-              id="settings-address"
-              rows={3}
-              value={fields.address}
-              onChange={field('address')}
-              aria-describedby="settings-address-hint"
-            />
-            <span id="settings-address-hint" className="field__hint">
-              One line of the address per line.
-            </span>
-          </div>
+          <TextField
+            label="Address"
+            multiline
+            value={fields.address}
+            onChange={field('address')}
+            hint="One line of the address per line."
+          />
           <TextField label="Tax ID" value={fields.taxId} onChange={field('taxId')} />
           <TextField label="Email" type="email" value={fields.email} onChange={field('email')} />
           <div className="field">
@@ -241,13 +235,10 @@ function BookSettingsForm({ settings }: { settings: Settings }) {
             onChange={field('locale')}
             hint="How documents write amounts and dates: en-US, de-DE, fr-FR, ja-JP…"
           />
-          <div className="field">
-            <label htmlFor="settings-page-size">Page size</label>
-            <select id="settings-page-size" value={fields.pageSize} onChange={field('pageSize')}>
-              <option value="A4">A4</option>
-              <option value="Letter">Letter</option>
-            </select>
-          </div>
+          <TextField label="Page size" value={fields.pageSize} onChange={field('pageSize')}>
+            <option value="A4">A4</option>
+            <option value="Letter">Letter</option>
+          </TextField>
         </div>
       </Card>
       <div className="page-header__actions">
@@ -305,18 +296,13 @@ function SmtpSettings({ view }: { view: SettingsView }) {
           Invoices are emailed through this server. Without a host they wait in the outbox.
         </p>
         <div className="grid-2">
-          <TextField label="Host" value={host} onChange={(e) => setHost(e.target.value)} />
-          <TextField
-            label="Port"
-            value={port}
-            inputMode="numeric"
-            onChange={(e) => setPort(e.target.value)}
-          />
-          <TextField label="User" value={user} onChange={(e) => setUser(e.target.value)} />
+          <TextField label="Host" value={host} onChange={setHost} />
+          <TextField label="Port" value={port} inputMode="numeric" onChange={setPort} />
+          <TextField label="User" value={user} onChange={setUser} />
           <TextField
             label="From"
             value={from}
-            onChange={(e) => setFrom(e.target.value)}
+            onChange={setFrom}
             hint="The sender; empty means the seller’s email."
           />
         </div>
@@ -351,7 +337,7 @@ function SmtpSettings({ view }: { view: SettingsView }) {
               label="SMTP password"
               type="password"
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={setPassword}
             />
             <div className="page-header__actions">
               <button type="submit" className="button" disabled={busy === 'password'}>
@@ -377,12 +363,7 @@ function SmtpSettings({ view }: { view: SettingsView }) {
         }}
       >
         <h3 className="card__title">Test email</h3>
-        <TextField
-          label="Send a test email to"
-          type="email"
-          value={testTo}
-          onChange={(e) => setTestTo(e.target.value)}
-        />
+        <TextField label="Send a test email to" type="email" value={testTo} onChange={setTestTo} />
         <div className="page-header__actions">
           <button
             type="submit"
@@ -421,7 +402,6 @@ function Backups() {
   const backUpNow = useSettings((state) => state.backUpNow);
   const busy = useSettings((state) => state.busy === 'backups');
   const locale = useSession((session) => session.locale);
-  const captionId = useId();
   const when = (backup: Backup) =>
     `${formatDate(backup.time.slice(0, 10), locale)} ${backup.time.slice(11, 16)} UTC`;
   return (
@@ -436,55 +416,45 @@ function Backups() {
         </button>
       </div>
       <Outcome part="backups" />
-      {backups === null || backups.length === 0 ? (
-        <p className="muted">No backup yet.</p>
-      ) : (
-        <table className="table" aria-describedby={captionId}>
-          <caption id={captionId} className="visually-hidden">
-            Backups of the book, newest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Taken</th>
-              <th scope="col">Why</th>
-              <th scope="col" className="num">
-                Size
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((backup) => (
-              <tr key={backup.name}>
-                <td>{when(backup)}</td>
-                <td>{backup.reason}</td>
-                <td className="num">{Math.max(1, Math.round(backup.size / 1024))} KB</td>
-                <td>
-                  <ConfirmButton
-                    label="Restore"
-                    accessibleName={`Restore the backup of ${when(backup)}`}
-                    title={`Restore the backup of ${when(backup)}?`}
-                    confirmLabel="Restore this backup"
-                    isDisabled={busy}
-                    onConfirm={() => void restore(backup.name)}
-                  >
-                    <p>
-                      The book goes back to how it was on {when(backup)}: every change made since
-                      then (invoices, payments, customers, settings) leaves the book.
-                    </p>
-                    <p>
-                      The book as it is now is first saved as a new backup, so this restore can be
-                      undone by restoring that one.
-                    </p>
-                  </ConfirmButton>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="Backups of the book, newest first"
+        captionHidden
+        empty="No backup yet."
+        columns={[
+          { header: 'Taken', cell: (backup) => when(backup) },
+          { header: 'Why', cell: (backup) => backup.reason },
+          {
+            header: 'Size',
+            numeric: true,
+            cell: (backup) => `${Math.max(1, Math.round(backup.size / 1024))} KB`,
+          },
+          {
+            header: 'Action',
+            headerHidden: true,
+            cell: (backup) => (
+              <ConfirmButton
+                label="Restore"
+                accessibleName={`Restore the backup of ${when(backup)}`}
+                title={`Restore the backup of ${when(backup)}?`}
+                confirmLabel="Restore this backup"
+                isDisabled={busy}
+                onConfirm={() => void restore(backup.name)}
+              >
+                <p>
+                  The book goes back to how it was on {when(backup)}: every change made since then
+                  (invoices, payments, customers, settings) leaves the book.
+                </p>
+                <p>
+                  The book as it is now is first saved as a new backup, so this restore can be
+                  undone by restoring that one.
+                </p>
+              </ConfirmButton>
+            ),
+          },
+        ]}
+        rows={backups ?? []}
+        rowKey={(backup) => backup.name}
+      />
     </Card>
   );
 }
@@ -500,48 +470,6 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
       </h2>
       {children}
     </section>
-  );
-}
-
-function TextField({
-  label,
-  hint,
-  error,
-  ...input
-}: {
-  label: string;
-  hint?: string;
-  error?: string | null;
-  value: string;
-  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
-  type?: string;
-  inputMode?: 'numeric';
-}) {
-  const id = useId();
-  const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={input.type ?? 'text'}
-        {...input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-      />
-      {error && (
-        <span id={`${id}-error`} className="field__error" role="alert">
-          {error}
-        </span>
-      )}
-      {hint && (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      )}
-    </div>
   );
 }
 

@@ -3,7 +3,9 @@ import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Radio, RadioGroup, Label } from 'react-aria-components';
 import { isDesktop } from '../../api';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Count, Counts } from '../../ui/Facts';
 import { PageHeader } from '../../ui/PageHeader';
 import { Progress } from '../../ui/Progress';
 import { ColumnMapper } from './ColumnMapper';
@@ -83,32 +85,24 @@ function PreviewRows({ preview }: { preview: UsagePreview }) {
     return <pre className="preview-lines">{preview.lines.join('\n')}</pre>;
   }
   const parsed = Papa.parse<string[]>(preview.lines.join('\n'), { skipEmptyLines: true });
-  const rows = parsed.data.slice(1);
+  // Numbered as the file numbers its lines: the header is line 1.
+  const rows = parsed.data.slice(1).map((cells, index) => ({ line: index + 2, cells }));
   return (
     <div className="table-scroll">
-      <table className="table table--compact">
-        <caption className="visually-hidden">The first rows of the file</caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            {preview.columns.map((column) => (
-              <th scope="col" key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={index}>
-              <th scope="row">{index + 2}</th>
-              {preview.columns.map((column, cell) => (
-                <td key={column}>{row[cell] ?? ''}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="The first rows of the file"
+        captionHidden
+        modifiers={['compact']}
+        columns={[
+          { header: 'Row', rowHeader: true, cell: (row) => row.line },
+          ...preview.columns.map((column, index) => ({
+            header: column,
+            cell: (row: { cells: string[] }) => row.cells[index] ?? '',
+          })),
+        ]}
+        rows={rows}
+        rowKey={(row) => row.line}
+      />
     </div>
   );
 }
@@ -226,15 +220,6 @@ function ImportingStep() {
   );
 }
 
-function Count({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="count">
-      <dt>{label}</dt>
-      <dd>{value.toLocaleString()}</dd>
-    </div>
-  );
-}
-
 function ResultStep() {
   const { result, file, keepValid, reset, setKeepValid, start } = useImportWizard();
   if (!result || !file) return null;
@@ -269,32 +254,22 @@ function ResultStep() {
         {file.name}
       </h2>
       {summary}
-      <dl className="counts">
+      <Counts>
         <Count label="Accepted" value={result.accepted} />
         <Count label="Duplicates (already stored)" value={result.duplicates} />
         <Count label="Rejected" value={result.rejected} />
-      </dl>
+      </Counts>
       {result.errors.length > 0 && (
         <div className="table-scroll table-scroll--tall">
-          <table className="table">
-            <caption>Validation report{keepValid ? '' : ': fix these rows'}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num col-narrow">
-                  Row
-                </th>
-                <th scope="col">Why it was rejected</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.map((error) => (
-                <tr key={`${error.row}-${error.reason}`}>
-                  <td className="num">{error.row}</td>
-                  <td>{error.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={`Validation report${keepValid ? '' : ': fix these rows'}`}
+            columns={[
+              { header: 'Row', numeric: true, className: 'col-narrow', cell: (error) => error.row },
+              { header: 'Why it was rejected', cell: (error) => error.reason },
+            ]}
+            rows={result.errors}
+            rowKey={(error) => `${error.row}-${error.reason}`}
+          />
           {result.rejected > result.errors.length && (
             <p className="field__hint">
               And {result.rejected - result.errors.length} more rejected rows.

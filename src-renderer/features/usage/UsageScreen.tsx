@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DataTable } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PageHeader } from '../../ui/PageHeader';
@@ -48,39 +49,27 @@ export function UsageScreen() {
           <h2 id="history-heading" className="card__title">
             Import history
           </h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Format</th>
-                <th scope="col">Imported</th>
-                <th scope="col" className="num">
-                  Accepted
-                </th>
-                <th scope="col" className="num">
-                  Duplicates
-                </th>
-                <th scope="col" className="num">
-                  Rejected
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Rollback</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...batches].reverse().map((batch) => (
-                <tr key={batch.id}>
-                  <td>
+          <DataTable
+            columns={[
+              {
+                header: 'File',
+                cell: (batch) => (
+                  <>
                     {batch.file_name}
                     <div className="field__hint">{batch.id}</div>
-                  </td>
-                  <td>{FORMAT_NAMES[batch.format] ?? batch.format}</td>
-                  <td>{when(batch.imported_at)}</td>
-                  <td className="num">{batch.accepted}</td>
-                  <td className="num">{batch.duplicates}</td>
-                  <td className="num">{batch.rejected}</td>
-                  <td>
+                  </>
+                ),
+              },
+              { header: 'Format', cell: (batch) => FORMAT_NAMES[batch.format] ?? batch.format },
+              { header: 'Imported', cell: (batch) => when(batch.imported_at) },
+              { header: 'Accepted', numeric: true, cell: (batch) => batch.accepted },
+              { header: 'Duplicates', numeric: true, cell: (batch) => batch.duplicates },
+              { header: 'Rejected', numeric: true, cell: (batch) => batch.rejected },
+              {
+                header: 'Rollback',
+                headerHidden: true,
+                cell: (batch) => (
+                  <>
                     {batch.rolled_back_at ? (
                       <span className="badge badge--void">
                         Rolled back {when(batch.rolled_back_at)}
@@ -100,11 +89,13 @@ export function UsageScreen() {
                       </ConfirmButton>
                     )}
                     <ErrorNote message={rollbackErrors[batch.id]} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+            rows={[...batches].reverse()}
+            rowKey={(batch) => batch.id}
+          />
         </section>
       )}
     </>
