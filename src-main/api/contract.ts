@@ -802,6 +802,12 @@ export const contract = {
     input: bankImportOptions,
     output: bankImportResultSchema,
   }),
+  bankFileColumns: procedure({
+    summary:
+      "A bank or processor file's column names, read in its encoding as importPayments reads them.",
+    input: bankImportOptions.pick({ file: true, encoding: true }),
+    output: z.strictObject({ columns: z.array(z.string()) }),
+  }),
   exportPayments: procedure({
     summary: 'The payment records as the CSV export-payments writes, for the browser to save.',
     input: paymentFilter,

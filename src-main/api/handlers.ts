@@ -20,7 +20,7 @@ import { customerPage } from '../services/customerPage';
 import { customerUsage } from '../services/customerUsage';
 import { listActivity, type ChangeOrigin } from '../services/activity';
 import { paymentRecords, paymentsCsv } from '../services/exportPayments';
-import { importPayments } from '../services/importPayments';
+import { bankFileColumns, importPayments } from '../services/importPayments';
 import { dashboard } from '../services/dashboard';
 import { receivablesAging } from '../services/aging';
 import { selectDocuments, showInvoice } from '../services/documents';
@@ -261,6 +261,9 @@ export function createHandlers({
     listPayments: (filter) => ({ payments: paymentRecords(store, filter).reverse() }),
     previewPaymentImport: (options) => importBankFile(store, files, options, true),
     importPayments: (options) => importBankFile(store, files, options, false),
+    bankFileColumns: async ({ file, encoding }) => ({
+      columns: await bankFileColumns(files.path(file), encoding),
+    }),
     exportPayments: (filter) => {
       const records = paymentRecords(store, filter);
       const span = [filter.from ?? 'first', filter.to ?? resolveRunDate(store.read().settings)];

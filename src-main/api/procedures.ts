@@ -46,6 +46,7 @@ export const PROCEDURE_NAMES = [
   'listPayments',
   'previewPaymentImport',
   'importPayments',
+  'bankFileColumns',
   'exportPayments',
   'listActivity',
   // ---- plans (app-plans)

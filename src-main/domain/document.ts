@@ -4,14 +4,9 @@
  * prints it in a terminal and the PDF lays it out on pages, so both say the same.
  */
 import type { CreditApplication, CreditNote, Invoice, InvoiceLine, InvoiceStatus } from './invoice';
-import {
-  formatAmount,
-  formatDate,
-  formatPercent,
-  formatQuantity,
-  formatUnitPrice,
-} from './locale-format';
+import { formatAmount, formatDate, formatQuantity, formatUnitPrice } from './locale-format';
 import type { Contract, Customer, Payment, Settings } from './model';
+import { taxLineLabel } from './tax-label';
 
 export type DocumentKind = 'invoice' | 'credit_note' | 'statement' | 'account_statement';
 
@@ -336,13 +331,7 @@ function invoiceTotals({ invoice, settings }: InvoiceSources): DocumentTotal[] {
     ...invoice.credit_applications.filter((a) => !isBalanceCredit(a.kind)).map(creditRow),
     ...(invoice.tax_lines.length > 0
       ? invoice.tax_lines.map((line) =>
-          row(
-            // A label that states its rate already ("VAT 19%") is not repeated.
-            line.label.includes(line.rate)
-              ? line.label
-              : `${line.label} (${formatPercent(line.rate, locale)})`,
-            money(line.amount),
-          ),
+          row(taxLineLabel(line.label, line.rate, locale), money(line.amount)),
         )
       : [row(invoice.tax_exempt === null ? 'Tax' : 'Tax (exempt)', money(invoice.tax))]),
     row('Total', money(invoice.total), true),

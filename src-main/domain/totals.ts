@@ -76,7 +76,7 @@ export function invoiceTotals(lines: readonly InvoiceLine[], terms: TotalsTerms)
     ? []
     : [
         {
-          label: customer.tax_label || `Tax ${customer.tax_rate}%`,
+          label: customer.tax_label,
           rate: customer.tax_rate,
           taxable: money(taxable),
           amount: taxText,

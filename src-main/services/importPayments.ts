@@ -104,6 +104,14 @@ function encodingOf(label: string | undefined): BankFileEncoding {
   return encoding;
 }
 
+/**
+ * The header of a bank file as the import reads it (same decoding, same trimming), so
+ * the columns a desk maps are the very names `importPayments` looks for.
+ */
+export async function bankFileColumns(path: string, encoding?: string): Promise<string[]> {
+  return (await readBankFile(path, encodingOf(encoding))).columns;
+}
+
 /** Where each field is read from: its column name, or null when the file has none. */
 function layoutOf(
   columns: readonly string[],

@@ -12,6 +12,7 @@ import type { Outcome } from '../../src-main/api/contract';
 import { openStore } from '../../src-main/store/store';
 import { withOpenInvoices } from '../support/payment-books';
 
+const SPARKASSE = join(import.meta.dirname, '../fixtures/payments/sparkasse-umsaetze-2026-11.csv');
 const BANK_FILE =
   'date,amount,reference\n' +
   '2026-11-20,40.00,=HYPERLINK("x") INV-2026-00001\n' +
@@ -77,6 +78,51 @@ describe('the payments procedures', () => {
       'payment_id,date,invoice,customer,customer_name,currency,amount,method,reference\r\n' +
         `pay_1,2026-11-20,INV-2026-00001,acme,Acme Corp,USD,40.00,wire,"'=HYPERLINK(""x"") INV-2026-00001"\r\n`,
     );
+  });
+
+  it('offers the columns of a bank file as the import reads them, in its encoding', async () => {
+    const { file } = await backend.addFile(SPARKASSE, 'umsaetze.csv');
+    const columns = (encoding: string) => value('bankFileColumns', { file, encoding });
+
+    expect(await columns('windows-1252')).toEqual({
+      columns: [
+        'Auftragskonto',
+        'Buchungstag',
+        'Valutadatum',
+        'Buchungstext',
+        'Verwendungszweck',
+        'Begünstigter/Zahlungspflichtiger',
+        'Kontonummer/IBAN',
+        'Betrag',
+        'Währung',
+        'Info',
+      ],
+    });
+    // The header is read as the rows are: the columns chosen for the fields are found.
+    const preview = await value('previewPaymentImport', {
+      file,
+      encoding: 'windows-1252',
+      decimal_comma: true,
+      map: {
+        date: 'Buchungstag',
+        amount: 'Betrag',
+        reference: 'Verwendungszweck',
+        currency: 'Währung',
+      },
+    });
+    // This book bills acme in USD and JPY: the Währung column's EUR is what refuses the rows.
+    expect(preview).toMatchObject({
+      recorded: 0,
+      unmatched: [
+        { row: 2, reason: 'the amount is in EUR, invoice INV-2026-00002 in JPY' },
+        { row: 3, reason: 'the amount is in EUR, invoice INV-2026-00001 in USD' },
+        { row: 4, reason: 'amount -1234.56 is no money received' },
+        { row: 5, reason: 'no invoice number was found in the reference' },
+        { row: 6, reason: 'the amount is in EUR, invoice INV-2026-00001 in USD' },
+        { row: 7, reason: 'no invoice number was found in the reference' },
+      ],
+    });
+    await expect(columns('utf-8')).rejects.toThrow(/is not UTF-8 text \(row 1\)/);
   });
 
   it("refuses a payment in the service's own sentence", async () => {

@@ -1,7 +1,14 @@
 import { loadBundle } from '../../src-main/bundle/load';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceView } from '../../src-main/services/present';
-import { ACME, GROWTH, bookOf, calls, contractOf } from '../support/scenario-books';
+import {
+  ACME,
+  GROWTH,
+  bookOf,
+  calls,
+  contractOf,
+  promotionalCredit,
+} from '../support/scenario-books';
 import { bill, useStore } from '../support/billing-store';
 
 const amounts = (invoice: InvoiceView | undefined) =>
@@ -56,16 +63,7 @@ describe('bill run', () => {
     await loadBundle(
       store(),
       bookOf({
-        credits: [
-          {
-            id: 'p',
-            customer: 'acme',
-            kind: 'promotional',
-            amount: '30.00',
-            currency: 'USD',
-            granted_on: '2026-01-01',
-          },
-        ],
+        credits: [promotionalCredit('30.00')],
         usage: [calls('1234', '2026-10-05T10:00:00Z')],
       }),
     );

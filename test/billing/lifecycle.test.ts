@@ -4,7 +4,7 @@ import { issueCreditNote } from '../../src-main/services/creditNotes';
 import { finalizeInvoices } from '../../src-main/services/finalize';
 import { listInvoices } from '../../src-main/services/present';
 import { voidInvoice } from '../../src-main/services/voidInvoice';
-import { ACME, bookOf, calls, contractOf } from '../support/scenario-books';
+import { ACME, bookOf, calls, contractOf, promotionalCredit } from '../support/scenario-books';
 import { bill, useStore } from '../support/billing-store';
 
 describe('invoice lifecycle', () => {
@@ -74,17 +74,7 @@ describe('invoice lifecycle', () => {
     await loadBundle(
       store(),
       bookOf({
-        credits: [
-          {
-            id: 'p',
-            customer: 'acme',
-            kind: 'promotional',
-            amount: '10.00',
-            currency: 'USD',
-            granted_on: '2026-01-01',
-            expires_on: '2026-11-03',
-          },
-        ],
+        credits: [promotionalCredit('10.00', { expires_on: '2026-11-03' })],
       }),
     );
     const [draft] = (await bill(store(), { period: '2026-10' })).invoices;

@@ -21,7 +21,7 @@ describe('show', () => {
     expect(text).toMatch(/ {2}Used 1,000\n/);
     expect(text).toMatch(/ {2}Tier 2\s+400\s+€0\.0125\s+€5\.00/);
     expect(text).toMatch(
-      /Subtotal\s+€1,234\.50\n\s+USt\. 19%\s+€234\.56\n\s+Total\s+€1,469\.06\n\s+Amount paid\s+-€100\.00\n\s+Balance due\s+€1,369\.06/,
+      /Subtotal\s+€1,234\.50\n\s+USt\. \(19%\)\s+€234\.56\n\s+Total\s+€1,469\.06\n\s+Amount paid\s+-€100\.00\n\s+Balance due\s+€1,369\.06/,
     );
     expect(text).toMatch(
       /Payments:\nDATE\s+METHOD\s+REFERENCE\s+AMOUNT\nNov 20, 2026\s+Wire transfer\s+W-77\s+€100\.00/,

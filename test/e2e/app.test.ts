@@ -1,42 +1,32 @@
 /** The app in a real browser against `nexus-billing serve` on a temp data folder. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
-  ROOT,
   openApp,
+  ROOT,
   screenshot,
   seriousAccessibilityViolations,
   serveApp,
-  type ServedApp,
 } from '../support/browser';
+import { useBrowserAndDesk } from '../support/desk-in-browser';
 
 describe('the app in the browser mode', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const desk = useBrowserAndDesk();
 
   it('loads from the printed link under its CSP, with no error and no serious accessibility finding', async () => {
-    const { page, problems } = await openApp(browser, app);
+    const { page, problems } = await openApp(desk.browser, desk.app);
     await expect(page.title()).resolves.toBe('Nexus Billing Desk');
     await page.locator('#root > *').first().waitFor();
     // The token moved out of the address bar into the session.
-    expect(page.url()).not.toContain(app.token);
+    expect(page.url()).not.toContain(desk.app.token);
     expect(problems).toEqual([]);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'app');
   });
 
   it('refuses an API request without the token, from the page itself', async () => {
-    const { page } = await openApp(browser, app);
+    const { page } = await openApp(desk.browser, desk.app);
     const status = await page.evaluate(async () => {
       const response = await fetch('/api/rpc/bookOverview', { method: 'POST', body: '{}' });
       return response.status;

@@ -7,56 +7,25 @@
  * the customer's page. axe finds no serious or critical violation on these screens,
  * and each is photographed into docs/screenshots/.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
-  openApp,
-  screenshot,
-  seriousAccessibilityViolations,
-  serveApp,
-  type ServedApp,
-} from '../support/browser';
-import type { Browser } from 'playwright-core';
+  checkAndPhotograph,
+  lastMonth,
+  mainNavLink,
+  openOnDashboard,
+  useBrowserAndDesk,
+} from '../support/desk-in-browser';
 
-let browser: Browser;
-let app: ServedApp;
-
-beforeAll(async () => {
-  [browser, app] = await Promise.all([launchBrowser(), serveApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-/** Checks the screen with axe and photographs it. */
-async function look(page: Page, name: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  problems.push(...(await seriousAccessibilityViolations(page)).map((line) => `${name}: ${line}`));
-  await screenshot(page, name);
-}
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-
-/** The month before this one, as the demo book and the bill run see it. */
-function lastMonth(): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
-    .toISOString()
-    .slice(0, 7);
-}
+const desk = useBrowserAndDesk();
 
 describe('customers, contracts and credits', () => {
   it('sets up a customer on a plan, changes it mid-month, bills it and grants a credit', async () => {
-    const { page, problems } = await openApp(browser, app);
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const { page, problems } = await openOnDashboard(desk.browser, desk.app);
     const month = lastMonth();
 
-    await nav(page, 'Customers').click();
+    await mainNavLink(page, 'Customers').click();
     await page.getByRole('link', { name: 'Acme Corp' }).waitFor();
-    await look(page, 'customers', problems);
+    await checkAndPhotograph(page, 'customers', problems);
     await page.getByLabel('Search').fill('org_initech');
     await expect.poll(() => page.getByRole('row').count()).toBe(2);
     expect(await page.getByRole('row').nth(1).textContent()).toContain('Initech LLC');
@@ -76,7 +45,7 @@ describe('customers, contracts and credits', () => {
     await page.getByLabel('External ids').fill('org_kramerica');
     await page.getByLabel('Billing emails').fill('ap@kramerica.example');
     await page.getByLabel('Address').fill('1 Penn Plaza\nNew York, NY 10119');
-    await look(page, 'customer-new', problems);
+    await checkAndPhotograph(page, 'customer-new', problems);
     // An id the book has already: the desk's sentence, beside the id.
     const id = page.getByLabel('Customer id');
     await id.fill('vandelay');
@@ -93,7 +62,7 @@ describe('customers, contracts and credits', () => {
     await page.getByRole('button', { name: 'New contract' }).click();
     await page.getByLabel('Plan', { exact: true }).selectOption('growth');
     await page.getByLabel('Starts on').fill(`${month}-01`);
-    await look(page, 'contract-new', problems);
+    await checkAndPhotograph(page, 'contract-new', problems);
     await page.getByRole('button', { name: 'Start contract' }).click();
     await page.getByRole('heading', { level: 1, name: 'Contract kramerica-1' }).waitFor();
 
@@ -111,7 +80,7 @@ describe('customers, contracts and credits', () => {
     expect(
       await page.getByRole('region', { name: `Effect on the invoice for ${month}` }).textContent(),
     ).toContain('Nothing is changed until you confirm');
-    await look(page, 'contract-change', problems);
+    await checkAndPhotograph(page, 'contract-change', problems);
     await page.getByRole('button', { name: `Change to starter on ${month}-16` }).click();
     await page.getByRole('heading', { level: 1, name: 'Contract kramerica-1-2' }).waitFor();
     await page
@@ -122,7 +91,7 @@ describe('customers, contracts and credits', () => {
       .waitFor();
 
     // Bill last month: two prorated drafts, with exactly the previewed totals.
-    await nav(page, 'Bill run').click();
+    await mainNavLink(page, 'Bill run').click();
     await page.getByRole('heading', { level: 1, name: 'Bill run' }).waitFor();
     await page.getByRole('button', { name: 'Compute drafts' }).click();
     await page.getByRole('heading', { name: /^Review \d+ drafts$/ }).waitFor({ timeout: 60_000 });
@@ -132,7 +101,7 @@ describe('customers, contracts and credits', () => {
     for (const total of previewedTotals) expect(billed).toContain(total.replace('Total', ''));
 
     // A goodwill credit, and the invoice it will reach.
-    await nav(page, 'Credits').click();
+    await mainNavLink(page, 'Credits').click();
     await page.getByRole('heading', { level: 1, name: 'Credits' }).waitFor();
     await page.getByLabel('Customer').selectOption('kramerica');
     await page.getByLabel('Kind').selectOption('goodwill');
@@ -146,10 +115,10 @@ describe('customers, contracts and credits', () => {
       `It will reach Kramerica Industries's invoice for ${new Date().toISOString().slice(0, 7)}, when that period is billed.`,
     );
     await page.getByText('Sorry for the onboarding delay', { exact: true }).waitFor();
-    await look(page, 'credits', problems);
+    await checkAndPhotograph(page, 'credits', problems);
 
     // Every change on the customer's page, each from the app.
-    await nav(page, 'Customers').click();
+    await mainNavLink(page, 'Customers').click();
     await page.getByLabel('Search').fill('kramerica');
     await page.getByRole('link', { name: 'Kramerica Industries' }).click();
     const activity = page.getByRole('table', { name: 'Activity, newest first' });
@@ -169,12 +138,12 @@ describe('customers, contracts and credits', () => {
 
     // A customer with a history: usage, invoices, credits.
     await page.getByLabel('Search').waitFor({ state: 'detached' });
-    await nav(page, 'Customers').click();
+    await mainNavLink(page, 'Customers').click();
     await page.getByLabel('Search').fill('acme');
     await page.getByRole('link', { name: 'Acme Corp' }).click();
     await page.getByRole('heading', { level: 1, name: 'Acme Corp' }).waitFor();
     await page.getByRole('table', { name: 'API calls by month' }).waitFor({ timeout: 30_000 });
-    await look(page, 'customer', problems);
+    await checkAndPhotograph(page, 'customer', problems);
 
     // The refused duplicate id answered 422, which the browser logs as a failed resource.
     const refusedId = 'the server responded with a status of 422';

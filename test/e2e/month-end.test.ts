@@ -10,42 +10,27 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
-  openApp,
-  screenshot,
-  seriousAccessibilityViolations,
-  serveApp,
-  type ServedApp,
-} from '../support/browser';
+  checkAndPhotograph,
+  chooseCsvFile,
+  lastMonth,
+  mainNavLink,
+  openOnDashboard,
+  useBrowserAndDesk,
+} from '../support/desk-in-browser';
 
-let browser: Browser;
-let app: ServedApp;
+const desk = useBrowserAndDesk();
 let exportDir: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await serveApp();
   exportDir = await mkdtemp(join(tmpdir(), 'nexus-billing-pdfs-'));
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
   await rm(exportDir, { recursive: true, force: true });
 });
 
-async function look(page: Page, name: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  problems.push(...(await seriousAccessibilityViolations(page)).map((line) => `${name}: ${line}`));
-  await screenshot(page, name);
-}
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-
-/** What the aging card says is owed in dollars, as written on screen. */
 const owedInDollars = (page: Page) =>
   page
     .getByRole('region', { name: /Accounts receivable aging/ })
@@ -54,7 +39,7 @@ const owedInDollars = (page: Page) =>
 
 describe('the month-end on screen', () => {
   it('refuses an API request without the run’s token', async () => {
-    const response = await fetch(`${app.origin}/api/rpc/invoicePdf`, {
+    const response = await fetch(`${desk.app.origin}/api/rpc/invoicePdf`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ invoice: 'INV-1' }),
@@ -63,27 +48,18 @@ describe('the month-end on screen', () => {
   });
 
   it('imports, bills, finalizes, sends and gets paid', async () => {
-    const { page, problems } = await openApp(browser, app);
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const { page, problems } = await openOnDashboard(desk.browser, desk.app);
 
     // Last month's usage, exported by the platform: one row's quantity is not a number.
-    const now = new Date();
-    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15))
-      .toISOString()
-      .slice(0, 10);
+    const day = `${lastMonth()}-15`;
     const csv = (units: string) =>
       [
         'event_id,customer,meter,quantity,timestamp',
         `me-1,org_acme,api_calls,1500,${day}T10:00:00Z`,
         `me-2,org_acme,api_calls,${units},${day}T11:00:00Z`,
       ].join('\n');
-    const choose = (text: string) =>
-      page.getByLabel('Usage file', { exact: true }).setInputFiles({
-        name: 'month-end.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(text),
-      });
-    await nav(page, 'Usage').click();
+    const choose = (text: string) => chooseCsvFile(page, 'Usage file', 'month-end.csv', text);
+    await mainNavLink(page, 'Usage').click();
     await page.getByRole('link', { name: 'Import usage' }).click();
     await choose(csv('two hundred'));
     await page.getByRole('heading', { name: 'month-end.csv' }).waitFor();
@@ -96,7 +72,7 @@ describe('the month-end on screen', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/^Stored as batch /).waitFor({ timeout: 60_000 });
 
-    await nav(page, 'Bill run').click();
+    await mainNavLink(page, 'Bill run').click();
     await page.getByRole('button', { name: 'Compute drafts' }).click();
     await page.getByRole('heading', { name: /^Review \d+ drafts$/ }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: /^Lines of Acme Corp/ }).click();
@@ -108,13 +84,13 @@ describe('the month-end on screen', () => {
     await page
       .getByRole('heading', { name: /^Finalized \d+ invoices$/ })
       .waitFor({ timeout: 60_000 });
-    await look(page, 'bill-run-send', problems);
+    await checkAndPhotograph(page, 'bill-run-send', problems);
 
-    await nav(page, 'Dashboard').click();
+    await mainNavLink(page, 'Dashboard').click();
     await expect.poll(() => owedInDollars(page), { timeout: 30_000 }).toMatch(/\$[\d,]+\.\d\d/);
     const owedBefore = await owedInDollars(page);
 
-    await nav(page, 'Invoices').click();
+    await mainNavLink(page, 'Invoices').click();
     const first = page.getByRole('link', { name: /^INV-\d{4}-00001$/ });
     await first.waitFor();
     const number = (await first.textContent()) ?? '';
@@ -137,28 +113,28 @@ describe('the month-end on screen', () => {
     await page.getByText('1 email queued in the outbox.').waitFor({ timeout: 60_000 });
     const emails = page.getByRole('table', { name: 'Emails of the invoice' });
     await emails.getByText('Waiting in the outbox').waitFor();
-    const outbox = join(app.dataDir, 'outbox');
+    const outbox = join(desk.app.dataDir, 'outbox');
     const queued = readdirSync(outbox).filter((name) => name.endsWith('.eml'));
     expect(queued).toHaveLength(1);
     expect(readFileSync(join(outbox, queued[0]!)).toString()).toContain(
       `X-Nexus-Invoice: ${number}`,
     );
-    await look(page, 'invoice-send', problems);
+    await checkAndPhotograph(page, 'invoice-send', problems);
 
     const amount = page.getByLabel('Amount received');
     const balanceDue = await amount.inputValue();
     await amount.fill('-5');
     await amount.blur();
     await page.getByText('The amount must not be negative.').waitFor();
-    await look(page, 'invoice-payment-error', problems);
+    await checkAndPhotograph(page, 'invoice-payment-error', problems);
     await amount.fill(balanceDue);
     await page.getByRole('button', { name: 'Record payment' }).click();
     await page.getByText(new RegExp(`recorded; ${number} is now paid`)).waitFor();
-    await look(page, 'invoice-paid', problems);
+    await checkAndPhotograph(page, 'invoice-paid', problems);
 
-    await nav(page, 'Dashboard').click();
+    await mainNavLink(page, 'Dashboard').click();
     await expect.poll(() => owedInDollars(page), { timeout: 30_000 }).not.toBe(owedBefore);
-    await look(page, 'dashboard-after-payment', problems);
+    await checkAndPhotograph(page, 'dashboard-after-payment', problems);
 
     expect(problems).toEqual([]);
   }, 300_000);

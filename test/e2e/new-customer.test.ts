@@ -4,39 +4,22 @@
  * month billed and finalized, the customer's invoice paid, and every one of those
  * changes found in the activity log, each marked as made in the app.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, serveApp, type ServedApp } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import {
+  lastMonth,
+  mainNavLink,
+  openOnDashboard,
+  useBrowserAndDesk,
+} from '../support/desk-in-browser';
 
-let browser: Browser;
-let app: ServedApp;
-
-beforeAll(async () => {
-  [browser, app] = await Promise.all([launchBrowser(), serveApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-
-/** The month before this one, as the demo book and the bill run see it. */
-function lastMonth(): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
-    .toISOString()
-    .slice(0, 7);
-}
+const desk = useBrowserAndDesk();
 
 describe('a new customer on a new plan, from set-up to payment', () => {
   it('sets up, changes mid-month, bills, gets paid and finds every change in the log', async () => {
-    const { page, problems } = await openApp(browser, app);
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const { page, problems } = await openOnDashboard(desk.browser, desk.app);
     const month = lastMonth();
 
-    await nav(page, 'Plans').click();
+    await mainNavLink(page, 'Plans').click();
     await page.getByRole('link', { name: 'New plan' }).click();
     await page.getByRole('heading', { level: 1, name: 'New plan' }).waitFor();
     await page.getByLabel('Code').fill('desk-basic');
@@ -45,7 +28,7 @@ describe('a new customer on a new plan, from set-up to payment', () => {
     await page.getByRole('button', { name: 'Add plan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Desk Basic' }).waitFor();
 
-    await nav(page, 'Customers').click();
+    await mainNavLink(page, 'Customers').click();
     await page.getByRole('link', { name: 'Add customer' }).click();
     await page.getByLabel('Customer id').fill('kramerica');
     await page.getByLabel('Legal name').fill('Kramerica Industries');
@@ -68,7 +51,7 @@ describe('a new customer on a new plan, from set-up to payment', () => {
     await page.getByRole('button', { name: `Change to starter on ${month}-16` }).click();
     await page.getByRole('heading', { level: 1, name: 'Contract kramerica-1-2' }).waitFor();
 
-    await nav(page, 'Bill run').click();
+    await mainNavLink(page, 'Bill run').click();
     await page.getByRole('button', { name: 'Compute drafts' }).click();
     await page.getByRole('heading', { name: /^Review \d+ drafts$/ }).waitFor({ timeout: 60_000 });
     await expect
@@ -79,7 +62,7 @@ describe('a new customer on a new plan, from set-up to payment', () => {
       .getByRole('heading', { name: /^Finalized \d+ invoices$/ })
       .waitFor({ timeout: 60_000 });
 
-    await nav(page, 'Customers').click();
+    await mainNavLink(page, 'Customers').click();
     await page.getByLabel('Search').fill('kramerica');
     await page.getByRole('link', { name: 'Kramerica Industries' }).click();
     const invoices = page.getByRole('region', { name: 'Invoices, newest first' });

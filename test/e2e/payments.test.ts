@@ -7,45 +7,26 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src-main/api/contract';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src-main/domain/money';
+import { ROOT } from '../support/browser';
 import {
-  launchBrowser,
-  openApp,
-  ROOT,
-  screenshot,
-  seriousAccessibilityViolations,
-  serveApp,
-  type ServedApp,
-} from '../support/browser';
+  callDesk,
+  checkAndPhotograph,
+  chooseCsvFile,
+  mainNavLink,
+  openOnDashboard,
+  useBrowserAndDesk,
+} from '../support/desk-in-browser';
 
 const BANK_FILE = join(ROOT, 'test/fixtures/payments/first-national-2026-12.csv');
+const SPARKASSE_FILE = join(ROOT, 'test/fixtures/payments/sparkasse-umsaetze-2026-11.csv');
 
-let browser: Browser;
-let app: ServedApp;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await serveApp();
-});
-afterAll(async () => {
-  await app?.stop();
-  await browser?.close();
-});
+const desk = useBrowserAndDesk();
 
 /** Calls the desk's API as the page does (the month-end is another test's subject). */
-async function call<T>(procedure: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.origin}/api/rpc/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-nexus-token': app.token },
-    body: JSON.stringify(input),
-  });
-  const outcome = (await response.json()) as Outcome<T>;
-  if (!outcome.ok) throw new Error(`${procedure}: ${outcome.error.message}`);
-  return outcome.value;
-}
+const call = <T>(procedure: string, input: unknown) => callDesk<T>(desk.app, procedure, input);
 
 /** Bills last month and finalizes every draft, through the API. */
 async function closeLastMonth(): Promise<void> {
@@ -64,15 +45,6 @@ async function closeLastMonth(): Promise<void> {
   });
   await call('finalizeInvoices', { invoices: drafts.invoices.map((invoice) => invoice.id) });
 }
-
-async function look(page: Page, name: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  problems.push(...(await seriousAccessibilityViolations(page)).map((line) => `${name}: ${line}`));
-  await screenshot(page, name);
-}
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
 async function usdOwedOn(asOf: string): Promise<string> {
   const report = await call<{ currencies: { currency: string; total: string }[] }>('aging', {
@@ -93,11 +65,10 @@ const dollarsOwed = (page: Page) =>
 describe('payments', () => {
   it('records a payment, imports a bank file through its preview, and logs both', async () => {
     await closeLastMonth();
-    const { page, problems } = await openApp(browser, app);
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const { page, problems } = await openOnDashboard(desk.browser, desk.app);
 
     // The aging before any payment.
-    await nav(page, 'Payments').click();
+    await mainNavLink(page, 'Payments').click();
     await page.getByRole('heading', { level: 1, name: 'Payments' }).waitFor();
     await page.getByRole('heading', { name: 'No payments yet' }).waitFor();
     await page.getByRole('link', { name: 'Aging' }).click();
@@ -132,11 +103,12 @@ describe('payments', () => {
     // The bank file: its columns have the bank's names, mapped here as --map would.
     await page.getByRole('link', { name: 'Import a bank file' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import a bank file' }).waitFor();
-    await page.getByLabel('Bank or processor file (CSV)').setInputFiles({
-      name: 'first-national-2026-12.csv',
-      mimeType: 'text/csv',
-      buffer: await readFile(BANK_FILE),
-    });
+    await chooseCsvFile(
+      page,
+      'Bank or processor file (CSV)',
+      'first-national-2026-12.csv',
+      await readFile(BANK_FILE),
+    );
     await page
       .getByRole('status')
       .filter({ hasText: 'The file has no column named as Date, Reference' })
@@ -166,7 +138,7 @@ describe('payments', () => {
     await already.getByRole('row', { name: /^2 .*INV-2026-00001/ }).waitFor();
     // Nothing is recorded by the preview.
     expect((await call<{ payments: unknown[] }>('listPayments', {})).payments).toHaveLength(1);
-    await look(page, 'payments-import-preview', problems);
+    await checkAndPhotograph(page, 'payments-import-preview', problems);
 
     await page.getByRole('button', { name: 'Record the 3 matched payments' }).click();
     await page.getByRole('heading', { name: 'Recorded', exact: true }).waitFor();
@@ -174,7 +146,7 @@ describe('payments', () => {
 
     await page.getByRole('link', { name: 'See the payments' }).click();
     await page.getByRole('cell', { name: 'HOOLI INC INV 2026 00011' }).waitFor();
-    await look(page, 'payments', problems);
+    await checkAndPhotograph(page, 'payments', problems);
 
     // The aging as of the same day owes what the four payments did not cover.
     await page.getByRole('link', { name: 'Aging' }).click();
@@ -182,7 +154,7 @@ describe('payments', () => {
     // 1,104.50 + 500.00 + 99.00 (the rest of the 120.00 is credit) + 1,394.31 came in.
     const owedAfter = new Dec(owedBefore).minus('3097.81').toFixed(2);
     await expect.poll(() => dollarsOwed(page), { timeout: 30_000 }).toContain(dollars(owedAfter));
-    await look(page, 'aging', problems);
+    await checkAndPhotograph(page, 'aging', problems);
 
     // Every payment is in the activity log, as made in the app.
     await page.keyboard.press('Control+k');
@@ -202,11 +174,47 @@ describe('payments', () => {
         expect.stringMatching(/^.*Finalized draft .* as invoice INV-2026-00001/),
       ]);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await look(page, 'activity', problems);
+    await checkAndPhotograph(page, 'activity', problems);
 
     // The refused date above was the desk's answer 422, which the browser logs; nothing else.
     expect(problems).toEqual([
       'Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
     ]);
   }, 240_000);
+
+  it("reads a Windows-1252 bank file's column names as its rows are, once told the encoding", async () => {
+    const { page, problems } = await openOnDashboard(desk.browser, desk.app);
+    await mainNavLink(page, 'Payments').click();
+    await page.getByRole('link', { name: 'Import a bank file' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Import a bank file' }).waitFor();
+    await chooseCsvFile(
+      page,
+      'Bank or processor file (CSV)',
+      'umsaetze.csv',
+      await readFile(SPARKASSE_FILE),
+    );
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/is not UTF-8 text \(row 1\)/);
+
+    await page.getByLabel('Text encoding').selectOption('windows-1252');
+    await page.getByLabel('Amounts use a decimal comma').check();
+    const currency = page.getByLabel('Currency (optional)');
+    await expect.poll(() => currency.getByRole('option').allTextContents()).toContain('Währung');
+    await page.getByLabel('Date', { exact: true }).selectOption('Buchungstag');
+    await page.getByLabel('Amount', { exact: true }).selectOption('Betrag');
+    await page.getByLabel('Reference', { exact: true }).selectOption('Verwendungszweck');
+    await currency.selectOption('Währung');
+    await page.getByRole('heading', { name: 'How the rows match' }).waitFor();
+    // The demo book has no invoice these rows name: every row is read, none matched.
+    const unmatched = page.getByRole('table', { name: /^Not matched/ });
+    await expect
+      .poll(() => unmatched.getByRole('row').allTextContents())
+      .toContain('4amount -1234.56 is no money received');
+    await checkAndPhotograph(page, 'payments-import-windows-1252', problems);
+    // The refusal of the file as UTF-8 was the desk's answer 422; nothing else.
+    expect(problems).toEqual([
+      'Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
+    ]);
+  }, 120_000);
 });

@@ -4,49 +4,28 @@
  * draft with the price simulator, save; axe on each screen, and the screenshots.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/browser';
 import {
-  launchBrowser,
-  openApp,
-  ROOT,
-  screenshot,
-  seriousAccessibilityViolations,
-  serveApp,
-  type ServedApp,
-} from '../support/browser';
+  checkAccessibility,
+  checkAndPhotograph,
+  mainNavLink,
+  openOnDashboard,
+  useBrowserAndDesk,
+} from '../support/desk-in-browser';
 
-let browser: Browser;
-let app: ServedApp;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await serveApp();
-});
-afterAll(async () => {
-  await app?.stop();
-  await browser?.close();
-});
-
-async function accessible(page: Page, name: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  problems.push(...(await seriousAccessibilityViolations(page)).map((line) => `${name}: ${line}`));
-}
+const desk = useBrowserAndDesk();
 
 const calculatedTotal = (page: Page) => page.getByLabel('Calculated total').textContent();
 
 describe('the Plans screens', () => {
   it('edits a plan’s tiers with the calculator following, simulates the draft on real usage, and saves', async () => {
-    const { page, problems } = await openApp(browser, app);
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Plans', exact: true })
-      .click();
+    const { page, problems } = await openOnDashboard(desk.browser, desk.app);
+    await mainNavLink(page, 'Plans').click();
     await page.getByRole('heading', { level: 1, name: 'Plans' }).waitFor();
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(10);
-    await accessible(page, 'plans', problems);
-    await screenshot(page, 'plans');
+    await checkAndPhotograph(page, 'plans', problems);
 
     await page.getByRole('link', { name: 'Growth', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Growth' }).waitFor();
@@ -64,8 +43,7 @@ describe('the Plans screens', () => {
     await expect.poll(() => page.getByLabel('From, tier 2').textContent()).toBe('2,000,000');
     // 2M × 0.0004 + 2.9M × 0.0002 = 1,380, plus 499.
     await expect.poll(() => calculatedTotal(page)).toBe('$1,879.00');
-    await accessible(page, 'plan-editor', problems);
-    await screenshot(page, 'plan-editor');
+    await checkAndPhotograph(page, 'plan-editor', problems);
 
     const simulator = page.getByRole('region', { name: 'Price simulator' });
     await simulator.getByRole('button', { name: 'Simulate' }).click();
@@ -76,7 +54,7 @@ describe('the Plans screens', () => {
     await expect(
       simulator.getByText(/^Contract acme-growth, usage of \d{4}-\d{2}/).count(),
     ).resolves.toBe(1);
-    await accessible(page, 'plan-simulator', problems);
+    await checkAccessibility(page, 'plan-simulator', problems);
     await simulator.scrollIntoViewIfNeeded();
     await simulator.screenshot({ path: join(ROOT, 'docs/screenshots/plan-simulator.png') });
 

@@ -3,40 +3,20 @@
  * the seller is kept, a backup brings the book back, axe finds no serious or critical
  * violation, and the screen is photographed.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
-  openApp,
-  screenshot,
-  seriousAccessibilityViolations,
-  serveApp,
-  type ServedApp,
-} from '../support/browser';
+  checkAccessibility,
+  checkAndPhotograph,
+  mainNavLink,
+  useBrowserAndFreshDesks,
+} from '../support/desk-in-browser';
 
-let browser: Browser;
-let app: ServedApp | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-});
+const desk = useBrowserAndFreshDesks();
 
 describe('the Settings screen', () => {
   it('keeps a change of the seller, and a restored backup brings the book back', async () => {
-    app = await serveApp();
-    const { page, problems } = await openApp(browser, app);
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Settings', exact: true })
-      .click();
+    const { page, problems } = await desk.openFreshDesk();
+    await mainNavLink(page, 'Settings').click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     const name = page.getByLabel('Name', { exact: true });
     await name.waitFor();
@@ -72,16 +52,14 @@ describe('the Settings screen', () => {
     // The browser mode says where the SMTP password comes from instead.
     expect(await page.getByText(/The browser mode has no keychain/).count()).toBe(1);
 
-    await page.waitForLoadState('networkidle');
-    problems.push(...(await seriousAccessibilityViolations(page)));
-    await screenshot(page, 'settings');
+    await checkAndPhotograph(page, 'settings', problems);
 
     const manual = page.getByRole('row').filter({ hasText: 'manual' });
     await manual.getByRole('button', { name: /^Restore the backup of / }).click();
     const confirm = page.getByRole('alertdialog');
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('first saved as a new backup');
-    problems.push(...(await seriousAccessibilityViolations(page)));
+    await checkAccessibility(page, 'settings-restore', problems);
     await confirm.getByRole('button', { name: 'Restore this backup' }).click();
 
     await expect

@@ -17,7 +17,7 @@ const SPARKASSE_MAP = {
   date: 'Buchungstag',
   amount: 'Betrag',
   reference: 'Verwendungszweck',
-  currency: 'Waehrung',
+  currency: 'Währung',
 };
 
 /** The debit, the rent and the unknown invoice of the fixture. */
@@ -106,7 +106,7 @@ describe('importing a bank file', () => {
     await expect(
       importPayments(store(), SPARKASSE, { map: SPARKASSE_MAP, decimalComma: true }),
     ).rejects.toThrow(
-      `${SPARKASSE} is not UTF-8 text (row 2); if the bank exports Windows-1252, import it with --encoding windows-1252.`,
+      `${SPARKASSE} is not UTF-8 text (row 1); if the bank exports Windows-1252, import it with --encoding windows-1252.`,
     );
     expect(store().read().payments).toEqual([]);
     // The encoding's other names (WHATWG labels) are read as well.
@@ -253,13 +253,15 @@ describe('import-payments command', () => {
       'amount=Betrag',
       '--map',
       'reference=Verwendungszweck',
+      '--map',
+      'currency=Währung',
       '--decimal-comma',
       '--data',
       data,
     ];
     const refused = await cli(args);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/is not UTF-8 text \(row 2\)/);
+    expect(refused.stderr).toMatch(/is not UTF-8 text \(row 1\)/);
 
     const run = await cli([...args, '--encoding', 'windows-1252']);
     expect(run.code).toBe(0);

@@ -5,6 +5,22 @@ import { cli } from '../support/cli';
 import { openInvoicesFolder } from '../support/payment-books';
 import { pdfText } from '../support/pdf';
 
+/** `statement` of acme for November 2026 from the book in `data`, written to `out`. */
+const acmeNovemberStatement = (data: string, out: string) =>
+  cli([
+    'statement',
+    '--customer',
+    'acme',
+    '--from',
+    '2026-11-01',
+    '--to',
+    '2026-11-30',
+    '--out',
+    out,
+    '--data',
+    data,
+  ]);
+
 describe('nexus-billing statement', () => {
   it('writes the customer statement as a PDF and says what it owes', async () => {
     const data = await openInvoicesFolder();
@@ -23,19 +39,7 @@ describe('nexus-billing statement', () => {
     ]);
     expect(pay.stderr).toBe('');
     const out = join(dirname(data), 'acme.pdf');
-    const run = await cli([
-      'statement',
-      '--customer',
-      'acme',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--out',
-      out,
-      '--data',
-      data,
-    ]);
+    const run = await acmeNovemberStatement(data, out);
     expect(run).toEqual({
       code: 0,
       stdout: `Wrote the statement of acme from 2026-11-01 to 2026-11-30 to ${out}.\n  USD: opening 0.00, closing 62.50\n`,
@@ -45,38 +49,14 @@ describe('nexus-billing statement', () => {
     expect(text).toContain('Nov 10, 2026 · Payment pay_1');
     expect(text).toMatch(/Closing balance\s+\$62\.50/);
 
-    const again = await cli([
-      'statement',
-      '--customer',
-      'acme',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--out',
-      out,
-      '--data',
-      data,
-    ]);
+    const again = await acmeNovemberStatement(data, out);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists.*--force/);
   });
 
   it('refuses a statement into the data folder and a missing option, in one sentence', async () => {
     const data = await openInvoicesFolder();
-    const inside = await cli([
-      'statement',
-      '--customer',
-      'acme',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--out',
-      join(data, 'x.pdf'),
-      '--data',
-      data,
-    ]);
+    const inside = await acmeNovemberStatement(data, join(data, 'x.pdf'));
     expect(inside.code).toBe(1);
     expect(inside.stderr.trim().split('\n')).toHaveLength(1);
     expect(inside.stderr).toContain('data folder');

@@ -56,7 +56,7 @@ export function seedDocumentBook(data: StoreData): void {
       address: ['Søndergade 5', '8000 Aarhus'],
       tax_id: 'DK12345678',
       tax_rate: '19',
-      tax_label: 'USt. 19%',
+      tax_label: 'USt.',
     }),
     customer({
       id: 'cafe',
@@ -112,7 +112,7 @@ export function seedDocumentBook(data: StoreData): void {
       lines: [line(1, '1234.50')],
       subtotal: '1234.50',
       tax: '234.56',
-      tax_lines: [{ label: 'USt. 19%', rate: '19', taxable: '1234.50', amount: '234.56' }],
+      tax_lines: [{ label: 'USt.', rate: '19', taxable: '1234.50', amount: '234.56' }],
       total: '1469.06',
       amount_paid: '100.00',
       balance_due: '1369.06',

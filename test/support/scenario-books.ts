@@ -41,6 +41,19 @@ export function contractOf(fields: Partial<ContractInput> = {}): ContractInput {
   };
 }
 
+/** A promotional credit `p` of acme's, in USD, granted at the start of 2026. */
+export function promotionalCredit(amount: string, fields: Partial<CreditInput> = {}): CreditInput {
+  return {
+    id: 'p',
+    customer: 'acme',
+    kind: 'promotional',
+    amount,
+    currency: 'USD',
+    granted_on: '2026-01-01',
+    ...fields,
+  };
+}
+
 let counter = 0;
 export function calls(
   quantity: string,

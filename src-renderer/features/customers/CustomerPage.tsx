@@ -14,6 +14,7 @@ import { CreditBalances } from '../credits/CreditBalances';
 import { ContractForm } from './ContractForm';
 import { CustomerForm } from './CustomerForm';
 import { useCustomerPage, type CustomerPageData } from './store';
+import { taxLineLabel } from '../../../src-main/domain/tax-label';
 
 const UsageChart = lazy(() => import('./UsageChart'));
 
@@ -144,6 +145,7 @@ export function CustomerPage() {
   const navigate = useNavigate();
   const { page, usage, error, usageError, open, refresh } = useCustomerPage();
   const today = useSession((session) => session.overview?.today ?? '');
+  const locale = useSession((session) => session.locale);
   // What is being edited, on whose page: another customer's page opens with nothing open.
   const [opened, setOpened] = useState<{ id: string; what: 'details' | 'contract' } | null>(null);
   const editing = opened?.id === id ? opened.what : null;
@@ -255,7 +257,7 @@ export function CustomerPage() {
                     'Tax',
                     customer.tax_exempt
                       ? `Exempt: ${customer.tax_exempt}`
-                      : `${customer.tax_rate}%${customer.tax_label ? ` (${customer.tax_label})` : ''}`,
+                      : taxLineLabel(customer.tax_label, customer.tax_rate, locale),
                   ],
                 ] as const
               ).map(([term, value]) => (

@@ -15,6 +15,7 @@ import {
   type ExplainedLine,
 } from '../bill-run/LineExplanation';
 import { Dec } from '../../../src-main/domain/money';
+import { taxLineLabel } from '../../../src-main/domain/tax-label';
 import { DocumentActions } from './DocumentActions';
 import { EmailRecords } from './EmailRecords';
 import { ReminderAction } from '../reminders/ReminderAction';
@@ -26,12 +27,17 @@ const FINALIZED = ['open', 'paid', 'partially_paid', 'overdue'];
 
 function Totals({ detail }: { detail: InvoiceDetail }) {
   const { invoice } = detail;
+  const locale = useSession((session) => session.locale);
   const money = (amount: string) => <Money amount={amount} currency={invoice.currency} />;
+  const taxRows: [string, string][] =
+    invoice.tax_lines.length > 0
+      ? invoice.tax_lines.map((line) => [taxLineLabel(line.label, line.rate, locale), line.amount])
+      : [[invoice.tax_exempt ? `Tax (${invoice.tax_exempt})` : 'Tax', invoice.tax]];
   const rows: [string, string, boolean?][] = [
     ['Subtotal', invoice.subtotal],
     ['Discount', invoice.discount],
     ['Credits', invoice.credits],
-    [invoice.tax_exempt ? `Tax (${invoice.tax_exempt})` : 'Tax', invoice.tax],
+    ...taxRows,
     ['Total', invoice.total, true],
     ['Prepaid applied', invoice.prepaid_applied],
     ['Paid', invoice.amount_paid],

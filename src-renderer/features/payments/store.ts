@@ -84,6 +84,8 @@ interface BankImport {
   busy: boolean;
   choose: (picked?: File) => Promise<void>;
   setOptions: (options: Partial<BankFileOptions>) => void;
+  /** The file's header as the import reads it with the chosen encoding, then a new match. */
+  readHeader: () => Promise<void>;
   match: () => Promise<void>;
   record: () => Promise<void>;
   reset: () => void;
@@ -118,17 +120,45 @@ export const useBankImport = create<BankImport>((set, get) => ({
         set({ busy: false });
         return;
       }
-      const { columns } = await api.previewUsageFile({ file: file.file, format: 'csv' });
-      set({ file, columns, options: { ...get().options, map: guessedMap(columns) } });
-      await get().match();
+      set({ file, columns: [], options: { ...get().options, map: {} } });
+      await get().readHeader();
     } catch (error) {
       set({ error: messageOf(error), busy: false });
     }
   },
   setOptions(options) {
-    set({ options: { ...get().options, ...options } });
+    const before = get();
+    set({ options: { ...before.options, ...options } });
+    // The header is decoded as the rows are, so another encoding reads other names.
+    const headerToRead =
+      before.columns.length === 0 ||
+      (options.encoding !== undefined && options.encoding !== before.options.encoding);
     // The preview always shows the file as these options read it: never a stale one.
-    void get().match();
+    void (headerToRead ? get().readHeader() : get().match());
+  },
+  async readHeader() {
+    const { file, options } = get();
+    if (!file) return;
+    set({ busy: true, error: null });
+    const outdated = () => get().file !== file || get().options.encoding !== options.encoding;
+    try {
+      const { columns } = await api.bankFileColumns({
+        file: file.file,
+        encoding: options.encoding,
+      });
+      if (outdated()) return;
+      // Columns chosen under another encoding keep their choice where the name still stands.
+      const kept = Object.entries(get().options.map).filter(([, column]) =>
+        columns.includes(column),
+      );
+      const map = { ...guessedMap(columns), ...Object.fromEntries(kept) };
+      set({ columns, options: { ...get().options, map } });
+      await get().match();
+    } catch (error) {
+      if (!outdated()) {
+        set({ columns: [], error: messageOf(error), preview: null, step: 'preview', busy: false });
+      }
+    }
   },
   async match() {
     const { file, options, columns } = get();
