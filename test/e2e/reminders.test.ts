@@ -6,67 +6,33 @@
  * sending the rest. axe finds no serious or critical violation; the screens are
  * photographed into docs/screenshots/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src-main/api/contract';
+import { describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../src-main/domain/dates';
 import {
-  launchBrowser,
-  openApp,
-  screenshot,
-  seriousAccessibilityViolations,
-  serveApp,
-  type ServedApp,
-} from '../support/browser';
+  callDesk,
+  checkAndPhotograph,
+  lastMonth,
+  openOnDashboard,
+  useBrowserAndDesk,
+} from '../support/desk-in-browser';
 
-let browser: Browser;
-let app: ServedApp;
+const desk = useBrowserAndDesk();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await serveApp();
-});
-afterAll(async () => {
-  await app?.stop();
-  await browser?.close();
-});
+const call = <T>(procedure: string, input: unknown) => callDesk<T>(desk.app, procedure, input);
 
-async function call<T>(procedure: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.origin}/api/rpc/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-nexus-token': app.token },
-    body: JSON.stringify(input),
-  });
-  const outcome = (await response.json()) as Outcome<T>;
-  if (!outcome.ok) throw new Error(`${procedure}: ${outcome.error.message}`);
-  return outcome.value;
-}
-
-/** Bills and finalizes last month, then moves the desk's today 45 days past today. */
+/** Bills and finalizes last month, then moves the desk's today 45 days on: past the due dates. */
 async function overdueBook(): Promise<string> {
-  const { today } = await call<{ today: string }>('bookOverview', {});
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  const period = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-  const { job } = await call<{ job: string }>('startBillRun', { period });
-  await expect
-    .poll(async () => (await call<{ state: string }>('jobStatus', { job })).state, {
-      timeout: 60_000,
-    })
-    .toBe('done');
-  const drafts = await call<{ invoices: { id: string }[] }>('listInvoices', {
+  const { job } = await call<{ job: string }>('startBillRun', { period: lastMonth() });
+  const billed = () => call<{ state: string }>('jobStatus', { job }).then((status) => status.state);
+  await expect.poll(billed, { timeout: 60_000 }).toBe('done');
+  const { invoices } = await call<{ invoices: { id: string }[] }>('listInvoices', {
     status: 'draft',
     limit: 1000,
   });
-  await call('finalizeInvoices', { invoices: drafts.invoices.map((invoice) => invoice.id) });
-  const later = addDays(today, 45);
+  await call('finalizeInvoices', { invoices: invoices.map((invoice) => invoice.id) });
+  const later = addDays(todayUtc(), 45);
   await call('updateSettings', { patch: { today: later } });
   return later;
-}
-
-async function look(page: Page, name: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  problems.push(...(await seriousAccessibilityViolations(page)).map((line) => `${name}: ${line}`));
-  await screenshot(page, name);
 }
 
 describe('reminders', () => {
@@ -79,9 +45,9 @@ describe('reminders', () => {
     expect(overdue.total).toBeGreaterThan(2);
     const first = overdue.invoices[0]?.number ?? '';
 
-    const { page, problems } = await openApp(browser, app);
+    const { page, problems } = await openOnDashboard(desk.browser, desk.app);
     const axe: string[] = [];
-    await page.goto(`${app.origin}/#/invoices/${encodeURIComponent(first)}`);
+    await page.goto(`${desk.app.origin}/#/invoices/${encodeURIComponent(first)}`);
     const reminder = page.getByRole('group', { name: 'Payment reminder' });
     await expect.poll(() => reminder.getByText('Not reminded yet.').count()).toBe(1);
     await reminder.getByRole('button', { name: 'Send reminder' }).click();
@@ -98,9 +64,9 @@ describe('reminders', () => {
       .toBe(
         `Not sent: last reminded on ${today}; reminders are 7 days apart, so the next is due on ${addDays(today, 7)}.`,
       );
-    await look(page, 'invoice-reminder', axe);
+    await checkAndPhotograph(page, 'invoice-reminder', axe);
 
-    await page.goto(`${app.origin}/#/payments/aging`);
+    await page.goto(`${desk.app.origin}/#/payments/aging`);
     await page.getByRole('button', { name: 'Remind overdue customers' }).click();
     const card = page.getByRole('region', { name: `Remind overdue customers as of ${asOf}` });
     const toRemind = card.getByRole('table', { name: /^To remind: / });
@@ -111,7 +77,7 @@ describe('reminders', () => {
       .toContain(`last reminded on ${today}`);
     const due = overdue.total - 1;
     expect(await toRemind.getByRole('row').count()).toBe(due + 1);
-    await look(page, 'reminders', axe);
+    await checkAndPhotograph(page, 'reminders', axe);
     // Nothing is sent before the clerk says so.
     expect(
       await call<unknown[]>('invoiceEmails', { invoice: overdue.invoices[1]?.number }),
@@ -124,7 +90,7 @@ describe('reminders', () => {
     const reminded = card.getByRole('table', { name: `Reminded: ${due} invoices` });
     expect(await reminded.getByRole('cell', { name: 'Waiting in the outbox' }).count()).toBe(due);
     expect(await card.getByRole('table', { name: 'Skipped: 1 invoice' }).count()).toBe(1);
-    await look(page, 'reminders-sent', axe);
+    await checkAndPhotograph(page, 'reminders-sent', axe);
     const second = await call<{ kind: string; status: string }[]>('invoiceEmails', {
       invoice: overdue.invoices[1]?.number,
     });
