@@ -61,6 +61,11 @@ function procedure<Input extends z.ZodType, Output extends z.ZodType>(
 
 const none = z.strictObject({});
 const reference = z.string().min(1, 'names no invoice');
+/**
+ * The SMTP password of a procedure that sends mail: filled in by the desktop shell from
+ * the keychain on the call's way to the backend; never sent by the window.
+ */
+const smtpPasswordFromTheShell = z.string().optional();
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -759,6 +764,7 @@ export const contract = {
       invoices: z.array(reference).min(1, 'names no invoice'),
       /** Recipients instead of the customer's addresses (one invoice only). */
       to: z.array(z.string().trim().min(1)).optional(),
+      password: smtpPasswordFromTheShell,
     }),
     output: jobStartedSchema,
   }),
@@ -880,8 +886,7 @@ export const contract = {
     summary: 'Send a short message through the SMTP settings',
     input: z.strictObject({
       to: z.string().min(1, 'names no address'),
-      /** Filled in by the desktop shell from the keychain; never sent by the window. */
-      password: z.string().optional(),
+      password: smtpPasswordFromTheShell,
     }),
     output: z.strictObject({ to: z.string(), message_id: z.string() }),
   }),
@@ -936,7 +941,11 @@ export const contract = {
   sendReminders: procedure({
     summary:
       'Email a payment reminder of each overdue invoice (or the ones named) due one, as invoice emails are sent.',
-    input: z.strictObject({ invoices: z.array(reference).optional(), as_of: isoDate.optional() }),
+    input: z.strictObject({
+      invoices: z.array(reference).optional(),
+      as_of: isoDate.optional(),
+      password: smtpPasswordFromTheShell,
+    }),
     output: remindersResultSchema,
   }),
 } satisfies Record<ProcedureName, ProcedureSpec<z.ZodType, z.ZodType>>;

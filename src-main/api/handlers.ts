@@ -24,7 +24,7 @@ import { bankFileColumns, importPayments } from '../services/importPayments';
 import { dashboard } from '../services/dashboard';
 import { receivablesAging } from '../services/aging';
 import { selectDocuments, showInvoice } from '../services/documents';
-import { emailInvoice, SMTP_PASSWORD_VARIABLE } from '../services/email';
+import { emailInvoice } from '../services/email';
 import { resolveRunDate } from '../services/runDate';
 import { documentPdf, exportPdfs } from '../services/exportPdf';
 import { recordPayment } from '../services/payments';
@@ -230,16 +230,17 @@ export function createHandlers({
       });
       return { job };
     },
-    startInvoiceEmails: ({ invoices, to }) => {
+    startInvoiceEmails: ({ invoices, to, password: shellPassword }) => {
       const job = jobs.start('invoice_email', 'Sending', async (report) => {
         const result: InvoiceEmailResult = { records: [], refused: [] };
+        const password = shellPassword ?? (await secrets.smtpPassword());
         for (const [index, invoice] of invoices.entries()) {
           try {
             result.records.push(
               await emailInvoice(store, {
                 invoice,
                 to,
-                password: process.env[SMTP_PASSWORD_VARIABLE],
+                password,
                 ...FROM_THE_APP,
               }),
             );
@@ -311,11 +312,11 @@ export function createHandlers({
 
     // ---- reminders (remind)
     previewReminders: ({ invoices, as_of }) => previewReminders(store, { invoices, asOf: as_of }),
-    sendReminders: ({ invoices, as_of }) =>
+    sendReminders: async ({ invoices, as_of, password }) =>
       sendReminders(store, {
         invoices,
         asOf: as_of,
-        password: process.env[SMTP_PASSWORD_VARIABLE],
+        password: password ?? (await secrets.smtpPassword()),
         ...FROM_THE_APP,
       }),
   };

@@ -1,13 +1,20 @@
 /**
  * The desktop shell's backend: the data folder's backend (on its worker thread, where
  * Electron's keychain cannot be reached) with the SMTP password procedures answered in
- * the main process from the keychain. The test email gets the password added on its
- * way to the worker; the window itself never reads it.
+ * the main process from the keychain. Every procedure that sends mail gets the password
+ * added on its way to the worker; the window itself never reads it.
  */
 import type { Backend } from '../api/backend';
 import { callProcedure } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
+import type { ProcedureName } from '../api/contract';
 import { secretStatus, type SecretStore } from './secret-store';
+
+const SENDING_MAIL: ReadonlySet<string> = new Set<ProcedureName>([
+  'sendTestEmail',
+  'startInvoiceEmails',
+  'sendReminders',
+]);
 
 export function withKeychain(backend: Backend, secrets: SecretStore): Backend {
   const keychainHandlers: Pick<Handlers, 'smtpPasswordStatus' | 'setSmtpPassword'> = {
@@ -23,7 +30,7 @@ export function withKeychain(backend: Backend, secrets: SecretStore): Backend {
       if (name === 'smtpPasswordStatus' || name === 'setSmtpPassword') {
         return callProcedure(keychainHandlers as Handlers, name, payload);
       }
-      if (name === 'sendTestEmail' && typeof payload === 'object' && payload !== null) {
+      if (SENDING_MAIL.has(name) && typeof payload === 'object' && payload !== null) {
         return backend.call(name, { ...payload, password: await secrets.smtpPassword() });
       }
       if (name === 'settings') {

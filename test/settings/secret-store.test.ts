@@ -9,7 +9,10 @@ import {
   type StringCipher,
 } from '../../src-main/secrets/secret-store';
 import { withKeychain } from '../../src-main/secrets/keychain-backend';
+import type { Outcome } from '../../src-main/api/contract';
 import { tempDir } from '../support/cli';
+import { documentBookFolder } from '../support/document-store';
+import { Inbox, smtpTo } from '../support/smtp-inbox';
 
 /**
  * Stands for Electron's safeStorage (which only runs inside Electron): a reversible
@@ -97,5 +100,55 @@ describe('the SMTP password', () => {
       ok: false,
       error: { message: 'There is no SMTP server in the settings; set its host first.' },
     });
+  });
+
+  it('sends invoices and reminders from the desktop with the keychain’s password', async () => {
+    // A server that takes mail only from a client that logs in with the password.
+    const inbox = new Inbox();
+    await inbox.start({
+      authOptional: false,
+      allowInsecureAuth: true,
+      onAuth: (auth, _session, callback) =>
+        auth.password === 'pw'
+          ? callback(null, { user: auth.username })
+          : callback(new Error('Invalid username or password')),
+    });
+    onTestFinished(() => inbox.stop());
+    const data = await documentBookFolder(smtpTo(inbox.port, 'desk'));
+    const backend = await openBackend(data);
+    onTestFinished(() => backend.close());
+    const secrets = new EncryptedFileSecrets(join(await tempDir(), 'smtp.bin'), fakeKeychain());
+    await secrets.setSmtpPassword('pw');
+    const desktop = withKeychain(backend, secrets);
+    const valueOf = <T>(outcome: Outcome): T => {
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.value as T;
+    };
+    const emailed = async (door: typeof backend) => {
+      const { job } = valueOf<{ job: string }>(
+        await door.call('startInvoiceEmails', { invoices: ['INV-2026-00001'] }),
+      );
+      for (;;) {
+        const status = valueOf<{ state: string; result?: { records: { status: string }[] } }>(
+          await door.call('jobStatus', { job }),
+        );
+        if (status.state !== 'running') return status.result?.records.map((r) => r.status);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+
+    // The worker's own door has no keychain: the server refuses it, the mail waits.
+    expect(await emailed(backend)).toEqual(['failed']);
+    expect(await emailed(desktop)).toEqual(['sent']);
+    const reminders = valueOf<{ reminded: { invoice: string; record: { status: string } }[] }>(
+      await desktop.call('sendReminders', { invoices: ['INV-2026-00001'], as_of: '2026-12-13' }),
+    );
+    expect(reminders.reminded.map((r) => [r.invoice, r.record.status])).toEqual([
+      ['INV-2026-00001', 'sent'],
+    ]);
+    expect(inbox.deliveries.map((delivery) => delivery.mail.subject)).toEqual([
+      expect.stringContaining('INV-2026-00001'),
+      'Reminder: invoice INV-2026-00001 is 12 days overdue',
+    ]);
   });
 });
