@@ -8,9 +8,9 @@ import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatementAction } from '../statement/StatementAction';
 import { Section } from '../../ui/Section';
-import { StatusBadge } from '../../ui/StatusBadge';
 import { contractState } from '../contracts/contractState';
 import { CreditBalances } from '../credits/CreditBalances';
+import { INVOICE_COLUMNS, invoicePath } from '../invoices/columns';
 import { ContractForm } from './ContractForm';
 import { CustomerForm } from './CustomerForm';
 import { useCustomerPage, type CustomerPageData } from './store';
@@ -64,25 +64,13 @@ function Invoices({ page }: { page: CustomerPageData }) {
         columns={[
           {
             header: 'Invoice',
-            cell: (invoice) => (
-              <Link to={`/invoices/${encodeURIComponent(invoice.number ?? invoice.id)}`}>
-                {invoice.number ?? 'Draft'}
-              </Link>
-            ),
+            cell: (invoice) => <Link to={invoicePath(invoice)}>{invoice.number ?? 'Draft'}</Link>,
           },
-          { header: 'Period', cell: (invoice) => invoice.period },
-          { header: 'Status', cell: (invoice) => <StatusBadge status={invoice.status} /> },
-          { header: 'Due', cell: (invoice) => invoice.due_date ?? '—' },
-          {
-            header: 'Total',
-            numeric: true,
-            cell: (invoice) => <Money amount={invoice.total} currency={invoice.currency} />,
-          },
-          {
-            header: 'Balance due',
-            numeric: true,
-            cell: (invoice) => <Money amount={invoice.balance_due} currency={invoice.currency} />,
-          },
+          INVOICE_COLUMNS.period,
+          INVOICE_COLUMNS.status,
+          INVOICE_COLUMNS.due,
+          INVOICE_COLUMNS.total,
+          INVOICE_COLUMNS.balanceDue,
         ]}
         rows={page.invoices}
         rowKey={(invoice) => invoice.id}

@@ -7,17 +7,13 @@ import { useSession } from '../../app/session';
 import type { Column } from '../../ui/DataTable';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
-import { StatusBadge, STATUS_LABELS } from '../../ui/StatusBadge';
+import { STATUS_LABELS } from '../../ui/StatusBadge';
+import { INVOICE_COLUMNS, invoicePath } from './columns';
 import { useInvoiceList, type InvoiceFilter } from './store';
 
 /** Every row is this tall (theme.css, `.virtual-table tbody tr`): the list never measures one. */
 const ROW_HEIGHT = 41;
-
-/** Where an invoice's page is: by number once finalized, by id while a draft. */
-export const invoicePath = (row: { number: string | null; id: string }) =>
-  `/invoices/${encodeURIComponent(row.number ?? row.id)}`;
 
 // Their widths are the grid template of `.virtual-table tr` in theme.css, in this order.
 const COLUMNS: readonly Column<InvoiceRow>[] = [
@@ -28,20 +24,12 @@ const COLUMNS: readonly Column<InvoiceRow>[] = [
     ),
   },
   { header: 'Customer', cell: (invoice) => invoice.customer_name },
-  { header: 'Period', cell: (invoice) => invoice.period },
-  { header: 'Status', cell: (invoice) => <StatusBadge status={invoice.status} /> },
-  { header: 'Issued', cell: (invoice) => invoice.issue_date ?? '' },
-  { header: 'Due', cell: (invoice) => invoice.due_date ?? '' },
-  {
-    header: 'Total',
-    numeric: true,
-    cell: (invoice) => <Money amount={invoice.total} currency={invoice.currency} />,
-  },
-  {
-    header: 'Balance due',
-    numeric: true,
-    cell: (invoice) => <Money amount={invoice.balance_due} currency={invoice.currency} />,
-  },
+  INVOICE_COLUMNS.period,
+  INVOICE_COLUMNS.status,
+  INVOICE_COLUMNS.issued,
+  INVOICE_COLUMNS.due,
+  INVOICE_COLUMNS.total,
+  INVOICE_COLUMNS.balanceDue,
 ];
 
 function filterFrom(params: URLSearchParams): InvoiceFilter {
