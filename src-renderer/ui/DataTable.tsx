@@ -1,4 +1,4 @@
-import { type Key, type ReactNode } from 'react';
+import { useId, type Key, type ReactNode } from 'react';
 
 /** One column of a table: its header once, and how each row fills its cell. */
 export interface Column<Row> {
@@ -45,6 +45,11 @@ interface DataTableProps<Row> {
   modifiers?: readonly Modifier[];
   /** A class of the screen's own, next to `table` (`calculator__result`). */
   className?: string;
+  /**
+   * A long table scrolls in a box of its own (`tall`: a taller one), a region named by
+   * the caption that the keyboard can reach and scroll.
+   */
+  scrolls?: 'short' | 'tall';
 }
 
 const isFooterCell = (cell: ReactNode | FooterCell): cell is FooterCell =>
@@ -69,14 +74,18 @@ export function DataTable<Row>({
   empty,
   modifiers = [],
   className,
+  scrolls,
 }: DataTableProps<Row>) {
+  const captionId = useId();
   if (rows.length === 0 && empty !== undefined) return <p className="muted">{empty}</p>;
-  return (
+  const table = (
     <table
       className={classes('table', ...modifiers.map((modifier) => `table--${modifier}`), className)}
     >
       {caption !== undefined && (
-        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
       )}
       <thead>
         <tr>
@@ -131,5 +140,16 @@ export function DataTable<Row>({
         </tfoot>
       )}
     </table>
+  );
+  if (scrolls === undefined) return table;
+  return (
+    <div
+      className={classes('table-scroll', scrolls === 'tall' && 'table-scroll--tall')}
+      role="region"
+      tabIndex={0}
+      aria-labelledby={caption === undefined ? undefined : captionId}
+    >
+      {table}
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The one static table of the screens: columns declared once as data become real
  * column headers, numeric columns are right-aligned figures, the caption names the
- * table (shown or for screen readers only), footer rows add up, and an empty list says so.
+ * table (shown or for screen readers only), footer rows add up, an empty list says so,
+ * and a long table scrolls in a region the keyboard reaches.
  */
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
@@ -132,5 +133,17 @@ describe('DataTable', () => {
       'table--sticky',
       'calculator__result',
     );
+  });
+
+  it('scrolls a long table in a region named by its caption, which the keyboard reaches', () => {
+    const { rerender } = render(table({ scrolls: 'tall', captionHidden: true }));
+    const region = screen.getByRole('region', { name: 'Payments' });
+    expect(region).toHaveClass('table-scroll', 'table-scroll--tall');
+    expect(region).toHaveAttribute('tabindex', '0');
+    expect(within(region).getByRole('table', { name: 'Payments' })).toBeInTheDocument();
+    rerender(table({ scrolls: 'short' }));
+    expect(screen.getByRole('region', { name: 'Payments' })).not.toHaveClass('table-scroll--tall');
+    rerender(table({}));
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
   });
 });

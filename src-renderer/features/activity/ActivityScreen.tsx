@@ -134,50 +134,45 @@ export function ActivityScreen() {
         </EmptyState>
       )}
       {entries !== null && entries.length > 0 && (
-        <div className="table-scroll table-scroll--tall">
-          <DataTable
-            caption="Changes to the book, newest first"
-            captionHidden
-            modifiers={['sticky']}
-            columns={[
-              {
-                header: 'When',
-                className: 'cell--nowrap',
-                cell: (entry) => <time dateTime={entry.at}>{when(entry.at)}</time>,
-              },
-              { header: 'What', cell: (entry) => entry.summary },
-              {
-                header: 'Customer',
-                cell: (entry) =>
-                  entry.customer && (
-                    <Link to={`/activity?customer=${encodeURIComponent(entry.customer)}`}>
-                      {customerName(entry.customer)}
-                    </Link>
-                  ),
-              },
-              {
-                header: 'Invoice',
-                className: 'cell--nowrap',
-                cell: (entry) =>
-                  entry.invoice && (
-                    <Link to={`/invoices/${encodeURIComponent(entry.invoice)}`}>
-                      {entry.invoice}
-                    </Link>
-                  ),
-              },
-              {
-                header: 'From',
-                cell: (entry) => (
-                  <span className={`badge badge--door-${entry.door}`}>
-                    {DOOR_LABELS[entry.door]}
-                  </span>
+        <DataTable
+          scrolls="tall"
+          caption="Changes to the book, newest first"
+          captionHidden
+          modifiers={['sticky']}
+          columns={[
+            {
+              header: 'When',
+              className: 'cell--nowrap',
+              cell: (entry) => <time dateTime={entry.at}>{when(entry.at)}</time>,
+            },
+            { header: 'What', cell: (entry) => entry.summary },
+            {
+              header: 'Customer',
+              cell: (entry) =>
+                entry.customer && (
+                  <Link to={`/activity?customer=${encodeURIComponent(entry.customer)}`}>
+                    {customerName(entry.customer)}
+                  </Link>
                 ),
-              },
-            ]}
-            rows={entries}
-            rowKey={(entry) => entry.id}
-          />
-        </div>
+            },
+            {
+              header: 'Invoice',
+              className: 'cell--nowrap',
+              cell: (entry) =>
+                entry.invoice && (
+                  <Link to={`/invoices/${encodeURIComponent(entry.invoice)}`}>{entry.invoice}</Link>
+                ),
+            },
+            {
+              header: 'From',
+              cell: (entry) => (
+                <span className={`badge badge--door-${entry.door}`}>{DOOR_LABELS[entry.door]}</span>
+              ),
+            },
+          ]}
+          rows={entries}
+          rowKey={(entry) => entry.id}
+        />
       )}
     </>
   );

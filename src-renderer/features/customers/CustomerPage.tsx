@@ -56,26 +56,24 @@ function Contracts({ page, today }: { page: CustomerPageData; today: string }) {
 function Invoices({ page }: { page: CustomerPageData }) {
   if (page.invoices.length === 0) return <p className="muted">No invoice yet.</p>;
   return (
-    // A long history scrolls in place; the keyboard reaches it too.
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Invoices, newest first">
-      <DataTable
-        caption="Invoices"
-        captionHidden
-        columns={[
-          {
-            header: 'Invoice',
-            cell: (invoice) => <Link to={invoicePath(invoice)}>{invoice.number ?? 'Draft'}</Link>,
-          },
-          INVOICE_COLUMNS.period,
-          INVOICE_COLUMNS.status,
-          INVOICE_COLUMNS.due,
-          INVOICE_COLUMNS.total,
-          INVOICE_COLUMNS.balanceDue,
-        ]}
-        rows={page.invoices}
-        rowKey={(invoice) => invoice.id}
-      />
-    </div>
+    <DataTable
+      scrolls="short"
+      caption="Invoices, newest first"
+      captionHidden
+      columns={[
+        {
+          header: 'Invoice',
+          cell: (invoice) => <Link to={invoicePath(invoice)}>{invoice.number ?? 'Draft'}</Link>,
+        },
+        INVOICE_COLUMNS.period,
+        INVOICE_COLUMNS.status,
+        INVOICE_COLUMNS.due,
+        INVOICE_COLUMNS.total,
+        INVOICE_COLUMNS.balanceDue,
+      ]}
+      rows={page.invoices}
+      rowKey={(invoice) => invoice.id}
+    />
   );
 }
 
@@ -107,23 +105,22 @@ function Activity({ page }: { page: CustomerPageData }) {
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   if (page.activity.length === 0) return <p className="muted">No change recorded yet.</p>;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Activity, newest first">
-      <DataTable
-        caption="Activity, newest first"
-        captionHidden
-        columns={[
-          {
-            header: 'When',
-            className: 'nowrap',
-            cell: (entry) => when.format(new Date(entry.at)),
-          },
-          { header: 'From', cell: (entry) => (entry.door === 'app' ? 'App' : 'Command line') },
-          { header: 'What', cell: (entry) => entry.summary },
-        ]}
-        rows={page.activity}
-        rowKey={(entry) => entry.id}
-      />
-    </div>
+    <DataTable
+      scrolls="short"
+      caption="Activity, newest first"
+      captionHidden
+      columns={[
+        {
+          header: 'When',
+          className: 'nowrap',
+          cell: (entry) => when.format(new Date(entry.at)),
+        },
+        { header: 'From', cell: (entry) => (entry.door === 'app' ? 'App' : 'Command line') },
+        { header: 'What', cell: (entry) => entry.summary },
+      ]}
+      rows={page.activity}
+      rowKey={(entry) => entry.id}
+    />
   );
 }
 

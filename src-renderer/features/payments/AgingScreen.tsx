@@ -21,38 +21,37 @@ type CustomerAging = CurrencyAging['customers'][number];
 function CustomerTable({ aging }: { aging: CurrencyAging }) {
   const money = (amount: string) => <Money amount={amount} currency={aging.currency} />;
   return (
-    <div className="table-scroll">
-      <DataTable
-        caption={`What each customer owed in ${aging.currency}, by days past due`}
-        captionHidden
-        modifiers={['compact']}
-        columns={[
-          { header: 'Customer', rowHeader: true, cell: (customer) => customer.name },
-          ...AGING_BUCKETS.map((bucket) => ({
-            header: bucket.label,
-            numeric: true,
-            cell: (customer: CustomerAging) => money(customer[bucket.key]),
-          })),
-          {
-            header: 'Total',
-            numeric: true,
-            cell: (customer) => <strong>{money(customer.total)}</strong>,
-          },
-          {
-            header: 'Invoices',
-            cell: (customer) =>
-              customer.invoices.map((invoice, index) => (
-                <span key={invoice}>
-                  {index > 0 && ', '}
-                  <Link to={`/invoices/${encodeURIComponent(invoice)}`}>{invoice}</Link>
-                </span>
-              )),
-          },
-        ]}
-        rows={aging.customers}
-        rowKey={(customer) => customer.customer}
-      />
-    </div>
+    <DataTable
+      scrolls="short"
+      caption={`What each customer owed in ${aging.currency}, by days past due`}
+      captionHidden
+      modifiers={['compact']}
+      columns={[
+        { header: 'Customer', rowHeader: true, cell: (customer) => customer.name },
+        ...AGING_BUCKETS.map((bucket) => ({
+          header: bucket.label,
+          numeric: true,
+          cell: (customer: CustomerAging) => money(customer[bucket.key]),
+        })),
+        {
+          header: 'Total',
+          numeric: true,
+          cell: (customer) => <strong>{money(customer.total)}</strong>,
+        },
+        {
+          header: 'Invoices',
+          cell: (customer) =>
+            customer.invoices.map((invoice, index) => (
+              <span key={invoice}>
+                {index > 0 && ', '}
+                <Link to={`/invoices/${encodeURIComponent(invoice)}`}>{invoice}</Link>
+              </span>
+            )),
+        },
+      ]}
+      rows={aging.customers}
+      rowKey={(customer) => customer.customer}
+    />
   );
 }
 

@@ -172,16 +172,15 @@ function ReportRows<Row>({
 }) {
   if (rows.length === 0) return null;
   return (
-    <div className="table-scroll">
-      <DataTable
-        caption={`${title} (${plural(rows.length, 'row')})`}
-        modifiers={['compact']}
-        className="report-rows"
-        columns={columns}
-        rows={rows}
-        rowKey={rowKey}
-      />
-    </div>
+    <DataTable
+      scrolls="short"
+      caption={`${title} (${plural(rows.length, 'row')})`}
+      modifiers={['compact']}
+      className="report-rows"
+      columns={columns}
+      rows={rows}
+      rowKey={rowKey}
+    />
   );
 }
 

@@ -175,46 +175,45 @@ export function PaymentsScreen() {
         </EmptyState>
       ) : (
         payments !== null && (
-          <div className="table-scroll table-scroll--tall">
-            <DataTable
-              caption="Payments, newest first"
-              captionHidden
-              modifiers={['sticky']}
-              columns={[
-                { header: 'Date', className: 'cell--nowrap', cell: (payment) => payment.date },
-                {
-                  header: 'Invoice',
-                  className: 'cell--nowrap',
-                  cell: (payment) => (
-                    <Link to={`/invoices/${encodeURIComponent(payment.invoice)}`}>
-                      {payment.invoice}
-                    </Link>
-                  ),
-                },
-                {
-                  header: 'Customer',
-                  cell: (payment) => payment.customer_name || payment.customer,
-                },
-                {
-                  header: 'Amount',
-                  numeric: true,
-                  cell: (payment) => <Money amount={payment.amount} currency={payment.currency} />,
-                },
-                {
-                  header: 'Method',
-                  cell: (payment) =>
-                    RECEIPT_METHOD_NAMES[payment.method as ReceiptMethod] ?? payment.method,
-                },
-                {
-                  header: 'Reference',
-                  className: 'cell--reference',
-                  cell: (payment) => payment.reference,
-                },
-              ]}
-              rows={payments}
-              rowKey={(payment) => payment.payment_id}
-            />
-          </div>
+          <DataTable
+            scrolls="tall"
+            caption="Payments, newest first"
+            captionHidden
+            modifiers={['sticky']}
+            columns={[
+              { header: 'Date', className: 'cell--nowrap', cell: (payment) => payment.date },
+              {
+                header: 'Invoice',
+                className: 'cell--nowrap',
+                cell: (payment) => (
+                  <Link to={`/invoices/${encodeURIComponent(payment.invoice)}`}>
+                    {payment.invoice}
+                  </Link>
+                ),
+              },
+              {
+                header: 'Customer',
+                cell: (payment) => payment.customer_name || payment.customer,
+              },
+              {
+                header: 'Amount',
+                numeric: true,
+                cell: (payment) => <Money amount={payment.amount} currency={payment.currency} />,
+              },
+              {
+                header: 'Method',
+                cell: (payment) =>
+                  RECEIPT_METHOD_NAMES[payment.method as ReceiptMethod] ?? payment.method,
+              },
+              {
+                header: 'Reference',
+                className: 'cell--reference',
+                cell: (payment) => payment.reference,
+              },
+            ]}
+            rows={payments}
+            rowKey={(payment) => payment.payment_id}
+          />
         )
       )}
       <Drawer title="Record a payment" isOpen={recording} onClose={() => setRecording(false)}>

@@ -41,15 +41,14 @@ function RemindersTable<Row extends Facts>({
 }) {
   if (rows.length === 0) return null;
   return (
-    <div className="table-scroll">
-      <DataTable
-        caption={caption}
-        modifiers={['compact']}
-        columns={[...invoiceColumns<Row>(), ...columns]}
-        rows={rows}
-        rowKey={(row) => row.invoice}
-      />
-    </div>
+    <DataTable
+      scrolls="short"
+      caption={caption}
+      modifiers={['compact']}
+      columns={[...invoiceColumns<Row>(), ...columns]}
+      rows={rows}
+      rowKey={(row) => row.invoice}
+    />
   );
 }
 

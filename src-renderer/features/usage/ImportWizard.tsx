@@ -88,22 +88,21 @@ function PreviewRows({ preview }: { preview: UsagePreview }) {
   // Numbered as the file numbers its lines: the header is line 1.
   const rows = parsed.data.slice(1).map((cells, index) => ({ line: index + 2, cells }));
   return (
-    <div className="table-scroll">
-      <DataTable
-        caption="The first rows of the file"
-        captionHidden
-        modifiers={['compact']}
-        columns={[
-          { header: 'Row', rowHeader: true, cell: (row) => row.line },
-          ...preview.columns.map((column, index) => ({
-            header: column,
-            cell: (row: { cells: string[] }) => row.cells[index] ?? '',
-          })),
-        ]}
-        rows={rows}
-        rowKey={(row) => row.line}
-      />
-    </div>
+    <DataTable
+      scrolls="short"
+      caption="The first rows of the file"
+      captionHidden
+      modifiers={['compact']}
+      columns={[
+        { header: 'Row', rowHeader: true, cell: (row) => row.line },
+        ...preview.columns.map((column, index) => ({
+          header: column,
+          cell: (row: { cells: string[] }) => row.cells[index] ?? '',
+        })),
+      ]}
+      rows={rows}
+      rowKey={(row) => row.line}
+    />
   );
 }
 
@@ -260,8 +259,9 @@ function ResultStep() {
         <Count label="Rejected" value={result.rejected} />
       </Counts>
       {result.errors.length > 0 && (
-        <div className="table-scroll table-scroll--tall">
+        <>
           <DataTable
+            scrolls="tall"
             caption={`Validation report${keepValid ? '' : ': fix these rows'}`}
             columns={[
               { header: 'Row', numeric: true, className: 'col-narrow', cell: (error) => error.row },
@@ -275,7 +275,7 @@ function ResultStep() {
               And {result.rejected - result.errors.length} more rejected rows.
             </p>
           )}
-        </div>
+        </>
       )}
       <div className="page-header__actions">
         {refused ? (
