@@ -7,6 +7,7 @@
  * with the row it is on, rather than read as garbled names.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import Papa from 'papaparse';
 import type { BankFileEncoding } from '../domain/bank-rows';
 import { UserError } from '../domain/errors';
@@ -43,8 +44,9 @@ function decode(path: string, bytes: Buffer, encoding: BankFileEncoding): string
   if (encoding === 'utf-8') {
     const line = firstInvalidUtf8Line(bytes);
     if (line !== null) {
+      // Named by the file's own name: in the app, the path is where the upload was kept.
       throw new UserError(
-        `${path} is not UTF-8 text (row ${line}); if the bank exports Windows-1252, import it with --encoding windows-1252.`,
+        `${basename(path)} is not UTF-8 text (row ${line}); if the bank exports Windows-1252, choose that text encoding (--encoding windows-1252 on the command line).`,
       );
     }
   }

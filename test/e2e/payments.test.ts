@@ -193,9 +193,10 @@ describe('payments', () => {
       'umsaetze.csv',
       await readFile(SPARKASSE_FILE),
     );
+    // Named as the clerk knows it, not by where the upload was kept.
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toMatch(/is not UTF-8 text \(row 1\)/);
+      .toMatch(/^umsaetze\.csv is not UTF-8 text \(row 1\); .* choose that text encoding/);
 
     await page.getByLabel('Text encoding').selectOption('windows-1252');
     await page.getByLabel('Amounts use a decimal comma').check();

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   InvoiceNumberFinder,
@@ -106,7 +106,7 @@ describe('importing a bank file', () => {
     await expect(
       importPayments(store(), SPARKASSE, { map: SPARKASSE_MAP, decimalComma: true }),
     ).rejects.toThrow(
-      `${SPARKASSE} is not UTF-8 text (row 1); if the bank exports Windows-1252, import it with --encoding windows-1252.`,
+      `${basename(SPARKASSE)} is not UTF-8 text (row 1); if the bank exports Windows-1252, choose that text encoding (--encoding windows-1252 on the command line).`,
     );
     expect(store().read().payments).toEqual([]);
     // The encoding's other names (WHATWG labels) are read as well.
