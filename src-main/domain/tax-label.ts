@@ -6,11 +6,11 @@
  * and imported bundles write it) is printed by its name, so the rate never stands twice.
  */
 import { formatPercent } from './locale-format';
-import { Dec } from './money';
+import { Dec, plain } from './money';
 
 /** The rate as a label may write it: `8.875%`, `8,875 %`, `(20%)`, `20.0%`. */
 function statedRate(rate: string): RegExp {
-  const [whole, fraction] = new Dec(rate).toFixed().split('.');
+  const [whole, fraction] = plain(new Dec(rate)).split('.');
   const decimals = fraction === undefined ? '(?:[.,]0+)?' : `[.,]${fraction}0*`;
   return new RegExp(`\\s*\\(?\\s*(?<![\\d.,])${whole}${decimals}\\s*%\\s*\\)?$`);
 }
