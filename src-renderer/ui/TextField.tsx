@@ -18,6 +18,7 @@ export function TextField({
   required = false,
   className = 'field',
   list,
+  placeholder,
   children,
 }: {
   label: string;
@@ -35,6 +36,8 @@ export function TextField({
   className?: string;
   /** The id of a datalist of suggestions. */
   list?: string;
+  /** An example of what to type, shown while the field is empty. */
+  placeholder?: string;
   /** Options: the field is a select. */
   children?: ReactNode;
 }) {
@@ -48,6 +51,7 @@ export function TextField({
     disabled,
     required,
     onBlur,
+    placeholder,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': described || undefined,
   };

@@ -8,6 +8,7 @@ import { Money, UnitPrice } from '../../ui/Money';
 import { MoneyInput } from '../../ui/MoneyInput';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { TextField } from '../../ui/TextField';
 import {
   explainedAmountColumns,
   LineExplanationDrawer,
@@ -121,15 +122,13 @@ function CreditNoteForm({ detail }: { detail: InvoiceDetail }) {
           locale={locale}
           onChange={setAmount}
         />
-        <div className="field field--wide">
-          <label htmlFor={`${id}-reason`}>Reason</label>
-          <input
-            id={`${id}-reason`}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            placeholder="What the note corrects"
-          />
-        </div>
+        <TextField
+          label="Reason"
+          className="field field--wide"
+          value={reason}
+          onChange={setReason}
+          placeholder="What the note corrects"
+        />
         <button
           type="submit"
           className="button"

@@ -5,6 +5,7 @@ import { moneyInputText } from '../../format/money';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
 import { MoneyInput } from '../../ui/MoneyInput';
+import { TextField } from '../../ui/TextField';
 
 export type ReceiptMethod = (typeof RECEIPT_METHODS)[number];
 
@@ -24,6 +25,15 @@ export const RECEIPT_METHOD_NAMES: Record<ReceiptMethod, string> = {
   marketplace: 'Marketplace payout',
   other: 'Other',
 };
+
+/** Every method a payment can be received by, as options of a select. */
+export function ReceiptMethodOptions() {
+  return RECEIPT_METHODS.map((method) => (
+    <option key={method} value={method}>
+      {RECEIPT_METHOD_NAMES[method]}
+    </option>
+  ));
+}
 
 type Field = 'amount' | 'date' | 'form';
 
@@ -106,20 +116,13 @@ export function PaymentForm({
             becomes a credit of {customerName}, applied to their next invoice.
           </p>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-method`}>Method</label>
-          <select
-            id={`${id}-method`}
-            value={method}
-            onChange={(event) => setMethod(event.target.value as ReceiptMethod)}
-          >
-            {RECEIPT_METHODS.map((value) => (
-              <option key={value} value={value}>
-                {RECEIPT_METHOD_NAMES[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          label="Method"
+          value={method}
+          onChange={(value) => setMethod(value as ReceiptMethod)}
+        >
+          <ReceiptMethodOptions />
+        </TextField>
         <div className="field">
           <label htmlFor={`${id}-date`}>Received on</label>
           <input
@@ -136,15 +139,13 @@ export function PaymentForm({
             </p>
           )}
         </div>
-        <div className="field field--wide">
-          <label htmlFor={`${id}-reference`}>Bank reference</label>
-          <input
-            id={`${id}-reference`}
-            value={reference}
-            onChange={(event) => setReference(event.target.value)}
-            placeholder="As on the statement (optional)"
-          />
-        </div>
+        <TextField
+          label="Bank reference"
+          className="field field--wide"
+          value={reference}
+          onChange={setReference}
+          placeholder="As on the statement (optional)"
+        />
         <button
           type="submit"
           className="button button--primary"

@@ -2,7 +2,6 @@ import { useEffect, useId, type Key } from 'react';
 import { Link } from 'react-router';
 import type { BankImportResult } from '../../../src-main/api/contract';
 import { BANK_FILE_ENCODINGS } from '../../../src-main/domain/bank-rows';
-import { RECEIPT_METHODS } from '../../../src-main/domain/model';
 import { isDesktop } from '../../api';
 import { useCustomerName } from '../../app/session';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -10,7 +9,8 @@ import { Count, Counts } from '../../ui/Facts';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
-import { RECEIPT_METHOD_NAMES } from '../invoices/PaymentForm';
+import { TextField } from '../../ui/TextField';
+import { ReceiptMethodOptions } from '../invoices/PaymentForm';
 import { BANK_FIELDS, unmappedFields } from './bankFields';
 import { useBankImport, type BankFileOptions } from './store';
 
@@ -68,38 +68,24 @@ function ReadingOptions() {
         matches the rows again; nothing is recorded until you say so below.
       </p>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor={`${id}-encoding`}>Text encoding</label>
-          <select
-            id={`${id}-encoding`}
-            value={options.encoding}
-            onChange={(event) =>
-              setOptions({ encoding: event.target.value as BankFileOptions['encoding'] })
-            }
-          >
-            {BANK_FILE_ENCODINGS.map((encoding) => (
-              <option key={encoding} value={encoding}>
-                {ENCODING_LABELS[encoding]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-method`}>Method of rows without one</label>
-          <select
-            id={`${id}-method`}
-            value={options.method}
-            onChange={(event) =>
-              setOptions({ method: event.target.value as BankFileOptions['method'] })
-            }
-          >
-            {RECEIPT_METHODS.map((method) => (
-              <option key={method} value={method}>
-                {RECEIPT_METHOD_NAMES[method]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          label="Text encoding"
+          value={options.encoding}
+          onChange={(value) => setOptions({ encoding: value as BankFileOptions['encoding'] })}
+        >
+          {BANK_FILE_ENCODINGS.map((encoding) => (
+            <option key={encoding} value={encoding}>
+              {ENCODING_LABELS[encoding]}
+            </option>
+          ))}
+        </TextField>
+        <TextField
+          label="Method of rows without one"
+          value={options.method}
+          onChange={(value) => setOptions({ method: value as BankFileOptions['method'] })}
+        >
+          <ReceiptMethodOptions />
+        </TextField>
         <label className="checkbox">
           <input
             type="checkbox"

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, NavLink, useSearchParams } from 'react-router';
 import { RECEIPT_METHODS } from '../../../src-main/domain/model';
 import { api } from '../../api';
@@ -11,7 +11,12 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
-import { RECEIPT_METHOD_NAMES, type ReceiptMethod } from '../invoices/PaymentForm';
+import { TextField } from '../../ui/TextField';
+import {
+  RECEIPT_METHOD_NAMES,
+  ReceiptMethodOptions,
+  type ReceiptMethod,
+} from '../invoices/PaymentForm';
 import { RecordPayment } from './RecordPayment';
 import { usePaymentList, type PaymentFilter } from './store';
 
@@ -48,48 +53,32 @@ function Filters({
   filter: PaymentFilter;
   onChange: (next: PaymentFilter) => void;
 }) {
-  const id = useId();
   return (
     <div className="toolbar" role="search" aria-label="Filter payments">
       <CustomerSelect
         value={filter.customer}
         onChange={(customer) => onChange({ ...filter, customer })}
       />
-      <div className="field">
-        <label htmlFor={`${id}-method`}>Method</label>
-        <select
-          id={`${id}-method`}
-          value={filter.method ?? ''}
-          onChange={(event) =>
-            onChange({ ...filter, method: (event.target.value || undefined) as ReceiptMethod })
-          }
-        >
-          <option value="">Every method</option>
-          {RECEIPT_METHODS.map((method) => (
-            <option key={method} value={method}>
-              {RECEIPT_METHOD_NAMES[method]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>From</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={filter.from ?? ''}
-          onChange={(event) => onChange({ ...filter, from: event.target.value || undefined })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>To</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={filter.to ?? ''}
-          onChange={(event) => onChange({ ...filter, to: event.target.value || undefined })}
-        />
-      </div>
+      <TextField
+        label="Method"
+        value={filter.method ?? ''}
+        onChange={(value) => onChange({ ...filter, method: (value || undefined) as ReceiptMethod })}
+      >
+        <option value="">Every method</option>
+        <ReceiptMethodOptions />
+      </TextField>
+      <TextField
+        label="From"
+        type="date"
+        value={filter.from ?? ''}
+        onChange={(from) => onChange({ ...filter, from: from || undefined })}
+      />
+      <TextField
+        label="To"
+        type="date"
+        value={filter.to ?? ''}
+        onChange={(to) => onChange({ ...filter, to: to || undefined })}
+      />
       {Object.keys(searchParamsOf(filter)).length > 0 && (
         <button type="button" className="button button--quiet" onClick={() => onChange({})}>
           Clear filters
